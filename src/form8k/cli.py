@@ -1,0 +1,33 @@
+"""The `form8k` command: a thin layer over the library, one call per command.
+
+Only typer is imported at start-up; each command imports what it needs when
+it runs, so `form8k --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from form8k.commands import parse as parse_command
+
+app = typer.Typer(
+    name="form8k",
+    help="Read SEC Form 8-K current reports into structured, arithmetic-checked records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("parse")(parse_command.parse)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    if version:
+        from form8k import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+def main() -> None:
+    app()

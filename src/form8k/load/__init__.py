@@ -1,0 +1,146 @@
+"""Bytes to documents: one module per input format.
+
+`load(files)` takes one filing as one or more files (a full submission, an 8-K
+body with its exhibits, an HTML exhibit alone, or plain text) and returns a
+`Submission` whose documents share one canonical text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from form8k.errors import InputError
+from form8k.load.decode import decode, normalize_newlines
+from form8k.load.document import Document, Grid, GridCell, Submission
+from form8k.load.html import html_to_text
+from form8k.load.sgml import is_submission, parse_header, split_parts, unwrap
+from form8k.load.text import text_document
+from form8k.models import Problem, SourceFormat
+
+__all__ = ["Document", "Grid", "GridCell", "Submission", "load", "detect_format"]
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html|body|head)\b", re.I | re.S)
+_HTML_TAGS = re.compile(r"<(?:p|div|table|td|font|br|span|b|center)\b[^>]*>", re.I)
+_COVER = re.compile(r"FORM\s+8-K(/A)?\b|CURRENT\s+REPORT\s+PURSUANT", re.I)
+_EXHIBIT_HEAD = re.compile(r"\bEX(?:HIBIT)?[\s\-.]*(\d{1,3}(?:\.\d{1,3})?)\b", re.I)
+_DOC_SEPARATOR = "\n\n"
+
+
+def is_html(body: str) -> bool:
+    """Whether a part's text is HTML (or inline XBRL) rather than plain text."""
+    if _HTML_START.match(body[:4000]):
+        return True
+    head = body[:20000]
+    return len(_HTML_TAGS.findall(head)) >= 8 and "</" in head
+
+
+def detect_format(text: str) -> SourceFormat:
+    if is_submission(text) and ("<SEC-HEADER>" in text[:200000] or text.lstrip().startswith(
+            ("<SUBMISSION>", "-----BEGIN PRIVACY", "<IMS-"))):
+        return "sgml"
+    body = text
+    if is_submission(text):
+        parts, _ = split_parts(text)
+        body = parts[0].body if parts else text
+    return "html" if is_html(unwrap(body.lstrip())) else "text"
+
+
+def _render(body: str) -> tuple[str, list[Grid], str]:
+    body = unwrap(body.strip("\n"))
+    if is_html(body):
+        text, grids = html_to_text(normalize_newlines(body))
+        return text, grids, "html"
+    return text_document(body), [], "text"
+
+
+def _guess_type(text: str, filename: str | None) -> str:
+    """Type of a document given alone: the 8-K body if it has a cover, else an exhibit."""
+    head = text[:6000]
+    cover = _COVER.search(head)
+    if cover:
+        return "8-K/A" if cover.group(1) else "8-K"
+    m = _EXHIBIT_HEAD.search(text[:600])
+    if m:
+        return f"EX-{m.group(1)}"
+    name = (filename or "").lower()
+    m = re.search(r"ex[-_]?(\d{1,3})[-_.]?(\d{0,2})", name)
+    if m:
+        return f"EX-{m.group(1)}" + (f".{int(m.group(2))}" if m.group(2) else "")
+    return "UNKNOWN"
+
+
+def _documents_of(text: str, filename: str | None, problems: list[Problem]) -> tuple[list[Document], bool]:
+    """The documents in one decoded file, and whether it was a full submission."""
+    if is_submission(text):
+        parts, part_problems = split_parts(text)
+        problems.extend(part_problems)
+        if not parts and text.lstrip().startswith("<TYPE>"):
+            parts, part_problems = split_parts("<DOCUMENT>" + text)
+        docs: list[Document] = []
+        for part in parts:
+            doc = Document(type=part.type, format="binary", sequence=part.sequence,
+                           filename=part.filename, description=part.description, skipped=part.skipped)
+            if part.skipped is None:
+                doc.text, doc.grids, fmt = _render(part.body)
+                doc.format = "html" if fmt == "html" else "text"
+            docs.append(doc)
+        return docs, True
+    rendered, grids, fmt = _render(text)
+    doc = Document(type=_guess_type(rendered, filename), format="html" if fmt == "html" else "text",
+                   text=rendered, filename=filename, grids=grids)
+    return [doc], False
+
+
+def load(files: Sequence[tuple[str | None, bytes]]) -> Submission:
+    """Load one filing from one or more files given as `(name, bytes)` pairs.
+
+    Raises InputError (empty, binary) when no file can be read at all.
+    """
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    header = None
+    formats: list[SourceFormat] = []
+    errors: list[str] = []
+    for name, data in files:
+        try:
+            text = decode(data)
+        except InputError as exc:
+            if len(files) == 1:
+                raise
+            errors.append(f"{name}: {exc}")
+            problems.append(Problem(code="unreadable_file", component="load", message=f"{name}: {exc}"))
+            continue
+        fmt = detect_format(text)
+        formats.append(fmt)
+        if fmt == "sgml" and header is None:
+            header = parse_header(text)
+        docs, _ = _documents_of(text, name, problems)
+        documents.extend(docs)
+    if not documents:
+        raise InputError("; ".join(errors) or "no documents in the input")
+    return _assemble(documents, header, "sgml" if "sgml" in formats else (formats[0] if formats else "text"),
+                     problems)
+
+
+def _assemble(documents: list[Document], header, fmt: SourceFormat, problems: list[Problem]) -> Submission:
+    """Join the documents' texts into the filing's canonical text; make grid spans global."""
+    pieces: list[str] = []
+    pos = 0
+    for doc in documents:
+        if doc.format == "binary" or not doc.text:
+            doc.start = pos
+            continue
+        if pieces:
+            pieces.append(_DOC_SEPARATOR)
+            pos += len(_DOC_SEPARATOR)
+        doc.start = pos
+        pieces.append(doc.text)
+        pos += len(doc.text)
+        for grid in doc.grids:
+            grid.span = doc.span(*grid.span)
+            for row in grid.rows:
+                for cell in row:
+                    if cell.span is not None:
+                        cell.span = doc.span(*cell.span)
+    return Submission(format=fmt, documents=documents, text="".join(pieces), header=header, problems=problems)

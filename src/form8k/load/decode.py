@@ -1,0 +1,46 @@
+"""Bytes to text: the one decoding every loader shares."""
+
+from __future__ import annotations
+
+import re
+
+from form8k.errors import BinaryInputError, EmptyInputError
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Characters that mean "space" or "line break" in filings but are not ASCII.
+_SPACE_LIKE = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": ""})
+
+
+def decode(data: bytes) -> str:
+    """Decode filing bytes: UTF-8, else cp1252, else latin-1; never fails on text.
+
+    Raises EmptyInputError for nothing but whitespace and BinaryInputError for
+    bytes that are clearly not text (NUL bytes or many control characters).
+
+    >>> decode("caf\\u00e9".encode("cp1252"))
+    'café'
+    """
+    if not data.strip():
+        raise EmptyInputError("the input is empty")
+    head = data[:65536]
+    if b"\x00" in head or len(_CONTROL.findall(head)) > max(8, len(head) // 100):
+        raise BinaryInputError("the input is binary, not text (NUL or control bytes)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def normalize_newlines(text: str) -> str:
+    """CR LF and bare CR become LF; form feeds become line breaks; odd spaces become spaces."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        text = text.replace("\f", "\n")
+    return text.translate(_SPACE_LIKE)

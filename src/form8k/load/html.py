@@ -1,0 +1,206 @@
+"""HTML and inline-XBRL documents to one canonical text, with tables kept as grids.
+
+The text is what a reader sees: one line per block (paragraph, div, heading,
+list item, table row), inline whitespace collapsed, entities decoded, hidden
+inline-XBRL headers and `display:none` parts dropped. A data table (one with no
+table inside it) is rendered row by row, its non-empty cells separated by tabs,
+and kept as a `Grid` whose cells carry spans into that text. `<pre>` blocks and
+"HTML" that is really plain text wrapped in a tag keep their layout verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from form8k.load.document import Grid, GridCell
+
+_BLOCK = "\ue000"  # marks a block boundary until whitespace is collapsed
+_MARK = "\ue001"  # brackets the placeholder of a table or <pre> block
+# Not table structure: text between <tr>s would be moved out of the table by
+# the HTML parser. Rows get their own lines when a grid is rendered.
+_BLOCK_TAG = re.compile(
+    r"<(?=/?(?:p|div|h[1-6]|li|ul|ol|center|blockquote|dt|dd|dl|section|article|header|footer|address)\b"
+    r"|br\b|hr\b)",
+    re.IGNORECASE,
+)
+_HIDDEN = (
+    'script, style, head, title, noscript, template, ix\\:header, '
+    '[style*="display:none" i], [style*="display: none" i]'
+)
+_WS = re.compile(r"[ \t\n\r\f\v\xa0\u2007\u2009\u202f]+")
+_BLOCK_RUN = re.compile(" ?\ue000[\ue000 ]*")
+_PLACEHOLDER = re.compile("\ue001(\\d+)\ue001")
+_LENGTH = re.compile(r"(padding-left|margin-left|text-indent)\s*:\s*(-?[\d.]+)\s*(pt|px|em|in|rem|%)?", re.I)
+_BOLD = 'b, strong, [style*="bold" i], [style*="font-weight:7" i], [style*="font-weight: 7" i]'
+_UNIT_PT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "in": 72.0, None: 0.75, "%": 0.0}
+_TAG = re.compile(r"<[a-zA-Z/!?]")
+
+
+def _mark_blocks(html: str) -> str:
+    """Put a block marker before every block-level tag, so blocks become lines."""
+    return _BLOCK_TAG.sub(_BLOCK + "<", html)
+
+
+def _indent_points(style: str | None) -> float:
+    if not style:
+        return 0.0
+    total = 0.0
+    for _, number, unit in _LENGTH.findall(style):
+        try:
+            total += float(number) * _UNIT_PT.get(unit.lower() if unit else None, 0.75)
+        except ValueError:
+            continue
+    return total
+
+
+def _has_rule(style: str | None, side: str) -> bool:
+    if not style or "border" not in style:
+        return False
+    s = style.lower().replace(" ", "")
+    for key in (f"border-{side}:", f"border-{side}-style:"):
+        i = s.find(key)
+        if i >= 0:
+            value = s[i + len(key): i + len(key) + 30]
+            if not value.startswith(("none", "0", "hidden")):
+                return True
+    return "border:" in s and "border:none" not in s and "border:0" not in s
+
+
+def _read_cell(node: LexborNode, label_cell: bool) -> GridCell:
+    raw = node.text(deep=True)
+    attrs = node.attributes
+    if not raw or raw.isspace():
+        span_attr = attrs.get("colspan")
+        return GridCell(text="", colspan=int(span_attr) if span_attr and span_attr.isdigit() else 1)
+    text = raw.replace(_BLOCK, " ").strip()
+    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text:
+        text = _WS.sub(" ", text)
+    try:
+        colspan = max(1, min(int(attrs.get("colspan") or 1), 100))
+    except ValueError:
+        colspan = 1
+    cell = GridCell(text=text, colspan=colspan)
+    if not text:
+        return cell
+    style = attrs.get("style")
+    cell.border_top = _has_rule(style, "top")
+    cell.border_bottom = _has_rule(style, "bottom")
+    cell.align = (attrs.get("align") or "").lower() or None
+    if label_cell:
+        indent = _indent_points(style)
+        child = node.child
+        while child is not None and not child.is_element_node:
+            child = child.next
+        if child is not None:
+            indent += _indent_points(child.attributes.get("style"))
+        lead = len(raw) - len(raw.lstrip(" \xa0\t\n" + _BLOCK))
+        cell.indent = indent + 2.5 * raw[:lead].count("\xa0")
+        cell.bold = node.css_matches(_BOLD) or "bold" in (style or "").lower()
+    return cell
+
+
+def _read_grid(table: LexborNode) -> list[list[GridCell]]:
+    rows: list[list[GridCell]] = []
+    for tr in table.css("tr"):
+        cells: list[GridCell] = []
+        seen_text = False
+        for td in tr.iter():
+            if td.tag not in ("td", "th"):
+                continue
+            cell = _read_cell(td, not seen_text)
+            seen_text = seen_text or bool(cell.text)
+            cells.append(cell)
+        if seen_text:
+            rows.append(cells)
+    return rows
+
+
+def _looks_preformatted(html: str, text: str) -> bool:
+    """Plain text wrapped in <html><body><div>: few tags, many laid-out lines."""
+    if text.count("\n") < 20:
+        return False
+    return len(_TAG.findall(html)) * 400 < len(text)
+
+
+def html_to_text(html: str) -> tuple[str, list[Grid]]:
+    """Render HTML to its canonical text and the grids of its data tables.
+
+    Grid spans are local to the returned text.
+
+    >>> text, grids = html_to_text("<p>Net loss</p><table><tr><td>Revenue</td><td>$</td><td>12,072</td></tr></table>")
+    >>> text
+    'Net loss\\nRevenue\\t$\\t12,072'
+    >>> grids[0].rows[0][2].text, grids[0].rows[0][2].span
+    ('12,072', (19, 25))
+    """
+    tree = LexborHTMLParser(_mark_blocks(html))
+    root = tree.body or tree.root
+    if root is None:
+        return "", []
+    for node in tree.css(_HIDDEN):
+        node.decompose()
+
+    blocks: list[tuple[str, object]] = []  # ("grid", rows) or ("pre", text)
+    for table in tree.css("table"):
+        if len(table.css("table")) > 1:
+            continue  # a layout table: its cells are read as blocks
+        rows = _read_grid(table)
+        if rows:
+            blocks.append(("grid", rows))
+            table.replace_with(f"{_BLOCK}{_MARK}{len(blocks) - 1}{_MARK}{_BLOCK}")
+        else:
+            table.decompose()
+    for node in tree.css("td, th"):
+        node.insert_after(_BLOCK)
+    for pre in tree.css("pre, xmp, plaintext"):
+        blocks.append(("pre", pre.text(deep=True).replace(_BLOCK, "")))
+        pre.replace_with(f"{_BLOCK}{_MARK}{len(blocks) - 1}{_MARK}{_BLOCK}")
+
+    raw = root.text(deep=True)
+    if not blocks and _looks_preformatted(html, raw):
+        text = raw.replace(_BLOCK, "").strip("\n")
+        return text, []
+    flat = _WS.sub(" ", raw)
+    flat = _BLOCK_RUN.sub("\n", flat).strip()
+    return _splice(flat, blocks)
+
+
+def _splice(flat: str, blocks: list[tuple[str, object]]) -> tuple[str, list[Grid]]:
+    out: list[str] = []
+    grids: list[Grid] = []
+    pos = 0
+    length = 0
+    for m in _PLACEHOLDER.finditer(flat):
+        piece = flat[pos: m.start()]
+        out.append(piece)
+        length += len(piece)
+        kind, payload = blocks[int(m.group(1))]
+        if kind == "pre":
+            body = str(payload).strip("\n")
+            out.append(body)
+            length += len(body)
+        else:
+            rows: list[list[GridCell]] = payload  # type: ignore[assignment]
+            start = length
+            for r, row in enumerate(rows):
+                if r:
+                    out.append("\n")
+                    length += 1
+                first = True
+                for cell in row:
+                    if not cell.text:
+                        continue
+                    if not first:
+                        out.append("\t")
+                        length += 1
+                    first = False
+                    cell.span = (length, length + len(cell.text))
+                    out.append(cell.text)
+                    length += len(cell.text)
+            grids.append(Grid(rows=rows, span=(start, length)))
+        pos = m.end()
+    tail = flat[pos:]
+    out.append(tail)
+    return "".join(out), grids

@@ -1,0 +1,382 @@
+"""The filing record: what form8k reads out of one 8-K.
+
+These pydantic models are the contract between the stages, the store, the web
+viewer and the JSON output (`form8k parse --json`). They import nothing from
+the rest of the package.
+
+Conventions
+- `span` is a `(start, end)` pair of character offsets into `Filing.text`,
+  the one canonical text of the filing (every document's text, in order).
+- Money, share counts and ratios are `Decimal` in base units (dollars, not
+  thousands); JSON renders them as numbers.
+- A value that could not be found is `None` (or an empty list), never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+PARSER_VERSION = "0.1.0"
+
+
+def _decimal_to_json(value: Decimal) -> int | float:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+Amount = Annotated[Decimal, PlainSerializer(_decimal_to_json, return_type=int | float, when_used="json")]
+Span = tuple[int, int]
+
+Status = Literal["ok", "partial", "failed"]
+SourceFormat = Literal["sgml", "html", "text"]
+StatementKind = Literal["income", "balance", "cash_flow", "segment", "non_gaap", "guidance", "other"]
+CheckStatus = Literal["pass", "fail", "skipped"]
+MentionStatus = Literal["agrees", "contradicts", "unverifiable"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(Record):
+    """A data problem met while reading: it rides on the record, it is not raised."""
+
+    code: str
+    message: str
+    component: str | None = None
+    span: Span | None = None
+
+
+class Source(Record):
+    path: str | None = None
+    files: list[str] = Field(default_factory=list)
+    sha256: str
+    size: int
+    format: SourceFormat
+
+
+class Address(Record):
+    street: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    phone: str | None = None
+
+
+class Filer(Record):
+    """One FILER (or FILED-BY / SUBJECT-COMPANY) block of an SGML header."""
+
+    role: str = "filer"
+    cik: str | None = None
+    company_name: str | None = None
+    sic: str | None = None
+    irs_number: str | None = None
+    state_of_incorporation: str | None = None
+    fiscal_year_end: str | None = None
+    form_type: str | None = None
+    file_number: str | None = None
+    business_address: Address | None = None
+    mail_address: Address | None = None
+
+
+class Header(Record):
+    """The EDGAR SGML header of a full submission (`<SEC-HEADER>` or `.nc` tags)."""
+
+    accession_number: str | None = None
+    form_type: str | None = None
+    period_of_report: dt.date | None = None
+    filed_as_of: dt.date | None = None
+    items: list[str] = Field(default_factory=list)
+    cik: str | None = None
+    company_name: str | None = None
+    sic: str | None = None
+    state_of_incorporation: str | None = None
+    fiscal_year_end: str | None = None
+    business_address: Address | None = None
+    filers: list[Filer] = Field(default_factory=list)
+
+
+class DocumentInfo(Record):
+    """One document of the filing: the 8-K body, an exhibit, or a skipped binary part."""
+
+    type: str
+    sequence: int | None = None
+    filename: str | None = None
+    description: str | None = None
+    format: Literal["html", "text", "binary"]
+    span: Span | None = None
+    skipped: str | None = None  # why the part was not read as text (graphic, xbrl, zip, pdf, uuencoded…)
+
+
+class TradingSymbol(Record):
+    title: str | None = None
+    symbol: str
+    exchange: str | None = None
+
+
+class Registrant(Record):
+    name: str
+    state_of_incorporation: str | None = None
+    commission_file_number: str | None = None
+    irs_employer_id: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+class Disagreement(Record):
+    """A field where the SGML header and the cover page say different things."""
+
+    field: str
+    cover: str | None
+    header: str | None
+
+
+class Cover(Record):
+    form_type: str | None = None
+    date_of_report: dt.date | None = None
+    registrant: str | None = None
+    cik: str | None = None
+    state_of_incorporation: str | None = None
+    commission_file_number: str | None = None
+    irs_employer_id: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    trading_symbols: list[TradingSymbol] = Field(default_factory=list)
+    registrants: list[Registrant] = Field(default_factory=list)
+    written_communications: bool | None = None  # Rule 425
+    soliciting_material: bool | None = None  # Rule 14a-12
+    pre_commencement_tender_offer: bool | None = None  # Rule 14d-2(b)
+    pre_commencement_issuer_tender_offer: bool | None = None  # Rule 13e-4(c)
+    emerging_growth_company: bool | None = None
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class Item(Record):
+    number: str
+    title: str | None = None
+    heading: str | None = None
+    text: str = ""
+    span: Span | None = None
+
+
+class Exhibit(Record):
+    number: str
+    description: str | None = None
+    document_type: str | None = None
+    filename: str | None = None
+    sequence: int | None = None
+    listed: bool = False  # named in the Item 9.01 / 7(c) list or the exhibit index
+    attached: bool = False  # present as an EX- document of the submission
+    is_press_release: bool = False
+    span: Span | None = None
+
+
+class Signature(Record):
+    name: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    registrant: str | None = None
+    span: Span | None = None
+
+
+# --- financial statements --------------------------------------------------
+
+
+class Column(Record):
+    label: str = ""
+    period_end: dt.date | None = None
+    period_months: int | None = None  # 0 for an instant
+
+
+class Row(Record):
+    label: str
+    depth: int = 0
+    kind: Literal["data", "section", "total", "rejected"] = "data"
+    is_total: bool = False
+    concept: str | None = None
+    section: str | None = None
+    footnotes: list[str] = Field(default_factory=list)
+    unit: str | None = None  # USD, shares, USD/share, pure
+    values: list[Amount | None] = Field(default_factory=list)
+    raw: list[str | None] = Field(default_factory=list)
+    spans: list[Span | None] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class Table(Record):
+    index: int
+    statement: StatementKind = "other"
+    title: str | None = None
+    document: int | None = None  # index into Filing.documents
+    scale: int = 1
+    share_scale: int | None = None
+    unit_note: str | None = None
+    columns: list[Column] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    span: Span | None = None
+    problems: list[Problem] = Field(default_factory=list)
+
+
+class Fact(Record):
+    concept: str
+    value: Amount
+    unit: str = "USD"
+    period_end: dt.date | None = None
+    period_months: int | None = None
+    label: str | None = None
+    source: Literal["table", "derived"] = "table"
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    decimals: int | None = None  # XBRL-style precision of the printed value
+    confirmed: bool = False  # a passing check used this value
+    derived_from: str | None = None  # the identity that proves a derived value
+    span: Span | None = None
+
+
+class FactRef(Record):
+    concept: str
+    period_end: dt.date | None = None
+    period_months: int | None = None
+
+
+class Check(Record):
+    rule: str
+    status: CheckStatus
+    expected: Amount | None = None
+    actual: Amount | None = None
+    tolerance: Amount | None = None
+    detail: str = ""
+    table: int | None = None
+    inputs: list[FactRef] = Field(default_factory=list)
+    span: Span | None = None
+
+
+# --- the press release read as a whole ------------------------------------
+
+
+class Dateline(Record):
+    city: str | None = None
+    state: str | None = None
+    date: dt.date | None = None
+    span: Span | None = None
+
+
+class Contact(Record):
+    name: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    role: str | None = None  # media, investors
+    phone: str | None = None
+    email: str | None = None
+    span: Span | None = None
+
+
+class Quote(Record):
+    speaker: str | None = None
+    title: str | None = None
+    text: str
+    span: Span | None = None
+
+
+class ConferenceCall(Record):
+    date: dt.date | None = None
+    time: str | None = None
+    phone: str | None = None
+    international_phone: str | None = None
+    passcode: str | None = None
+    url: str | None = None
+    replay_phone: str | None = None
+    replay_until: dt.date | None = None
+    span: Span | None = None
+
+
+class PressRelease(Record):
+    document: int | None = None  # index into Filing.documents
+    headline: str | None = None
+    subheadline: str | None = None
+    dateline: Dateline | None = None
+    tickers: list[TradingSymbol] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    conference_call: ConferenceCall | None = None
+    forward_looking_span: Span | None = None
+    about_span: Span | None = None
+    fiscal_year: int | None = None
+    fiscal_quarter: int | None = None
+    fiscal_year_end: str | None = None  # MM-DD
+    span: Span | None = None
+
+
+class Comparison(Record):
+    text: str
+    kind: Literal["prior_period", "change_percent", "change_amount", "other"] = "other"
+    value: Amount | None = None
+    direction: Literal["increase", "decrease"] | None = None
+    period_end: dt.date | None = None
+    period_months: int | None = None
+
+
+class Mention(Record):
+    text: str
+    value: Amount
+    unit: str = "USD"
+    scale: int = 1
+    metric: str | None = None
+    concept: str | None = None
+    period_text: str | None = None
+    period_end: dt.date | None = None
+    period_months: int | None = None
+    comparison: Comparison | None = None
+    fact: FactRef | None = None
+    status: MentionStatus = "unverifiable"
+    detail: str | None = None
+    span: Span | None = None
+
+
+class GuidanceRange(Record):
+    low: Amount | None = None
+    high: Amount | None = None
+
+
+class Guidance(Record):
+    metric: str
+    concept: str | None = None
+    low: Amount | None = None
+    high: Amount | None = None
+    point: Amount | None = None
+    unit: str = "USD"
+    fiscal_period: str | None = None
+    previous: GuidanceRange | None = None
+    direction: Literal["raised", "lowered", "reaffirmed", "initiated", "narrowed", "widened"] | None = None
+    text: str | None = None
+    span: Span | None = None
+
+
+# --- the record -------------------------------------------------------------
+
+
+class Filing(Record):
+    parser_version: str = PARSER_VERSION
+    status: Status = "ok"
+    problems: list[Problem] = Field(default_factory=list)
+    source: Source
+    header: Header | None = None
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    cover: Cover = Field(default_factory=Cover)
+    items: list[Item] = Field(default_factory=list)
+    exhibits: list[Exhibit] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    press_release: PressRelease | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+    guidance: list[Guidance] = Field(default_factory=list)
+    text: str = ""

@@ -1,0 +1,144 @@
+"""A filing record for people: a rich terminal summary and Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from form8k.models import Filing
+
+
+def fmt_amount(value: Decimal | None, unit: str = "USD") -> str:
+    """A value as a reader would write it: `$12,072,000`, `$(0.07)`, `41,571,000 shares`."""
+    if value is None:
+        return "—"
+    if unit == "USD/share":
+        text = f"{abs(value):,.2f}"
+        return f"$({text})" if value < 0 else f"${text}"
+    if unit == "pure":
+        return f"{value:,}"
+    text = f"{abs(value):,.0f}" if value == value.to_integral_value() else f"{abs(value):,}"
+    if unit == "shares":
+        return f"-{text} shares" if value < 0 else f"{text} shares"
+    return f"$({text})" if value < 0 else f"${text}"
+
+
+# --- Markdown ----------------------------------------------------------------------
+
+
+def _md_escape(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _md_overview(f: Filing) -> list[str]:
+    c = f.cover
+    lines = [f"# {c.registrant or (f.header.company_name if f.header else None) or 'Unknown registrant'} — "
+             f"{c.form_type or 'filing'} of {c.date_of_report or '?'}", "",
+             f"Status: **{f.status}** · source `{f.source.format}` · sha256 `{f.source.sha256[:12]}…`", ""]
+    if f.problems:
+        lines += ["## Problems", ""] + [f"- `{p.code}` {p.message}" for p in f.problems] + [""]
+    lines += ["## Cover", "", "| field | value |", "|---|---|"]
+    for field in ("form_type", "date_of_report", "registrant", "cik", "state_of_incorporation",
+                  "commission_file_number", "irs_employer_id", "address", "phone", "emerging_growth_company"):
+        lines.append(f"| {field} | {_md_escape(str(getattr(c, field)) if getattr(c, field) is not None else '—')} |")
+    if c.trading_symbols:
+        syms = ", ".join(f"{s.symbol} ({s.exchange or '?'})" for s in c.trading_symbols)
+        lines.append(f"| trading symbols | {_md_escape(syms)} |")
+    for d in c.disagreements:
+        lines.append(f"| header disagrees: {d.field} | cover {_md_escape(d.cover)} · header {_md_escape(d.header)} |")
+    lines.append("")
+    return lines
+
+
+def _md_items(f: Filing) -> list[str]:
+    lines = ["## Items", ""]
+    lines += [f"- **Item {i.number}** {i.title or ''}" for i in f.items] or ["None found."]
+    lines += ["", "## Exhibits", ""]
+    lines += [f"- **{e.number}** {_md_escape(e.description)}{' — press release' if e.is_press_release else ''}"
+              for e in f.exhibits] or ["None."]
+    lines += ["", "## Signatures", ""]
+    lines += [f"- {s.name or '?'}, {s.title or '—'}, {s.date or '—'}" for s in f.signatures] or ["None found."]
+    lines.append("")
+    return lines
+
+
+def _md_statements(f: Filing) -> list[str]:
+    if not f.tables:
+        return []
+    lines = ["## Statements", ""]
+    for t in f.tables:
+        if t.statement == "other":
+            continue
+        lines += [f"### {t.statement}: {_md_escape(t.title) or 'untitled'}", ""]
+        heads = [col.label or f"{col.period_end} ({col.period_months}m)" for col in t.columns]
+        lines.append("| | " + " | ".join(_md_escape(h) for h in heads) + " |")
+        lines.append("|---" * (len(heads) + 1) + "|")
+        for r in t.rows:
+            if r.kind == "rejected":
+                continue
+            label = ("&nbsp;" * 2 * r.depth) + (f"**{_md_escape(r.label)}**" if r.is_total else _md_escape(r.label))
+            cells = [fmt_amount(v, r.unit or "USD") if v is not None else "" for v in r.values]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        lines.append("")
+    failed = [c for c in f.checks if c.status == "fail"]
+    lines += [f"Checks: {sum(c.status == 'pass' for c in f.checks)} pass, {len(failed)} fail, "
+              f"{sum(c.status == 'skipped' for c in f.checks)} skipped.", ""]
+    lines += [f"- ✗ `{c.rule}` {_md_escape(c.detail)}" for c in failed]
+    lines.append("")
+    return lines
+
+
+MARKDOWN_SECTIONS: list[Callable[[Filing], list[str]]] = [_md_overview, _md_items, _md_statements]
+
+
+def markdown(filing: Filing) -> str:
+    """The record as a Markdown report."""
+    out: list[str] = []
+    for section in MARKDOWN_SECTIONS:
+        out.extend(section(filing))
+    return "\n".join(out) + "\n"
+
+
+# --- terminal summary ------------------------------------------------------------
+
+
+def summary(filing: Filing) -> None:
+    """Print a readable summary of the record to the terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    c = filing.cover
+    style = {"ok": "green", "partial": "yellow", "failed": "red"}[filing.status]
+    console.print(f"[bold]{c.registrant or 'Unknown registrant'}[/bold]  {c.form_type or ''}  "
+                  f"{c.date_of_report or ''}  [{style}]{filing.status}[/{style}]")
+    cover = Table(show_header=False, box=None, pad_edge=False)
+    for field in ("cik", "state_of_incorporation", "commission_file_number", "irs_employer_id", "address", "phone"):
+        value = getattr(c, field)
+        if value:
+            cover.add_row(field.replace("_", " "), str(value))
+    if c.trading_symbols:
+        cover.add_row("trading symbols", ", ".join(f"{s.symbol} ({s.exchange or '?'})" for s in c.trading_symbols))
+    console.print(cover)
+    for item in filing.items:
+        console.print(f"  Item {item.number}  {item.title or ''}")
+    for ex in filing.exhibits:
+        mark = "  [cyan]press release[/cyan]" if ex.is_press_release else ""
+        console.print(f"  Exhibit {ex.number}  {ex.description or ''}{mark}")
+    for sig in filing.signatures:
+        console.print(f"  Signed: {sig.name or '?'}{', ' + sig.title if sig.title else ''}"
+                      f"{'  ' + str(sig.date) if sig.date else ''}")
+    statements = [t for t in filing.tables if t.statement != "other"]
+    if filing.tables:
+        passed = sum(ch.status == "pass" for ch in filing.checks)
+        failed = sum(ch.status == "fail" for ch in filing.checks)
+        console.print(f"  Tables: {len(filing.tables)} ({len(statements)} statements), facts: {len(filing.facts)}, "
+                      f"checks: [green]{passed} pass[/green], [red]{failed} fail[/red]")
+    if filing.press_release is not None and filing.press_release.headline:
+        console.print(f"  Press release: {filing.press_release.headline}")
+    if filing.mentions:
+        agree = sum(m.status == "agrees" for m in filing.mentions)
+        contra = sum(m.status == "contradicts" for m in filing.mentions)
+        console.print(f"  Mentions: {len(filing.mentions)} ({agree} agree, [red]{contra} contradict[/red])")
+    for p in filing.problems:
+        console.print(f"  [yellow]problem[/yellow] {p.code}: {p.message}")
