@@ -31,3 +31,7 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -52,6 +52,8 @@ _EARLIEST = re.compile(r"date\s+of\s+earliest\s+event\s+reported", re.I)
 _REPORT = re.compile(r"date\s+of\s+report", re.I)
 _BETWEEN_DATE = re.compile(r"^[\s():.,\-–—_=*]*$")
 _FORM = re.compile(r"\bFORM\s+8\s?-\s?K\s*(/\s*A)?\b", re.I)
+_OTHER_FORM = re.compile(r"\bFORM\s+(10-K(?:/A)?|10-Q(?:/A)?|20-F|40-F|6-K|S-1|S-3|S-4|S-8|11-K|N-CSR|DEF\s+14A|"
+                         r"SC\s+13[DG]|13F|3|4|5)\b")
 _AMENDMENT = re.compile(r"\bAmendment\s+No\.?\s*\d", re.I)
 _STATE_IN_PARENS = re.compile(r"\((?:an?\s+)?([A-Z][A-Za-z .]+?)\s+(?:corporation|company|limited\s+liability|"
                               r"limited\s+partnership|statutory\s+trust|business\s+trust|trust|partnership|"
@@ -261,6 +263,11 @@ def read_cover(sub: Submission) -> Cover:
     form = _FORM.search(region[:6000])
     labelled = sum(1 for name in ("registrant", "state", "file_number", "irs", "phone")
                    if _label_hits(lines, name))
+    if form is None:
+        other = _OTHER_FORM.search(region[:3000])
+        if other is not None:
+            cover.form_type = re.sub(r"\s+", " ", other.group(1))
+            return cover
     if form is None and labelled < 2:
         return _no_cover(sub, cover)
     cover.span = doc.span(0, end)

@@ -32,7 +32,8 @@ _RELEASE = re.compile(r"\b(?:press|news|earnings)\s+release\b|\bshareholder\s+le
 _RELEASE_TEXT = re.compile(r"FOR\s+IMMEDIATE\s+RELEASE|today\s+(?:announced|reported)|\bNEWS\s+RELEASE\b",
                            re.IGNORECASE)
 _HEADED = re.compile(r"^\s*EX(?:HIBIT)?[\s\-.]*(\d{1,3}\.\d{1,3})\b", re.IGNORECASE)
-_PAGE = re.compile(r"\s+\d{1,3}$")
+_PAGE = re.compile(r"(?:\t|  +)\d{1,3}$")  # a page-number column of an exhibit index
+_FOOTNOTE = re.compile(r"^\s*(?:\*|†|‡|\(\*\)|_{3,}|-{3,}|\d{1,3}\s*$|<PAGE>|Page\s+\d)", re.IGNORECASE)
 
 
 def normalize_number(number: str) -> str:
@@ -77,13 +78,13 @@ def _entries(doc: Document, start: int, end: int) -> list[_Listed]:
                 not_applicable = True
                 break
             if line.strip():
-                if lines and blank_seen:
+                if lines and (blank_seen or _FOOTNOTE.match(line)):
                     break
-                lines.append(line.strip())
+                lines.append(_PAGE.sub("", line.rstrip()).strip())
             blank_seen = bool(lines) and not line.strip()
         if not lines or not_applicable:
             continue
-        description = _PAGE.sub("", " ".join(lines)).strip()
+        description = " ".join(lines).strip()
         if _NOT_APPLICABLE.match(description):
             continue
         found.append(_Listed(num, description, doc.span(m.start("num"), m.start("desc") + len(block.rstrip()))))

@@ -21,7 +21,7 @@ from form8k.models import Cover, Item
 _NUMBER = r"\d{1,2}(?:\.\d{2})?"
 HEADING = re.compile(
     rf"^[ \t>*•·\-–—]*ITEMS?[ \t]*(?P<nums>{_NUMBER}(?:\s*\([a-z]\))?"
-    rf"(?:\s*(?:,|and|&)\s*(?:Items?\s*)?{_NUMBER}(?:\s*\([a-z]\))?)*)(?!\.?\d)(?P<rest>[^\n]*)",
+    rf"(?:\s*(?:,|and|&)\s*(?:Items?\s*)?{_NUMBER}(?:\s*\([a-z]\))?)*)(?![A-Za-z0-9]|\.\d)(?P<rest>[^\n]*)",
     re.IGNORECASE | re.MULTILINE,
 )
 SIGNATURE_HEADING = re.compile(r"^[ \t]*SIGNATURES?[ \t]*:?[ \t]*$|^[ \t]*S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?[ \t]*$",
