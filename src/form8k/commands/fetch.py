@@ -105,8 +105,13 @@ def fetch(
     for failure in result.failed:
         typer.echo(f"form8k fetch: {failure.filing.accession}: {failure.error}", err=True)
     if ingest and result.paths:
-        from form8k.store import ingest as ingest_paths
-
+        try:
+            from form8k.store import ingest as ingest_paths
+        except ModuleNotFoundError as exc:
+            if exc.name != "form8k.store":
+                raise
+            typer.echo("form8k fetch: --ingest needs form8k.store, which this install lacks", err=True)
+            raise typer.Exit(2) from None
         try:
             summary = ingest_paths(result.paths, db=db, progress=not quiet)
         except Form8kError as exc:

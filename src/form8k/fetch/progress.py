@@ -21,6 +21,11 @@ class Task:
         self.done = 0
         self.bytes = 0
         self._lock = threading.Lock()
+        self._size_text: Any = None
+        if progress is not None:
+            from rich.filesize import decimal
+
+            self._size_text = decimal
 
     def advance(self) -> None:
         with self._lock:
@@ -34,9 +39,7 @@ class Task:
             self.bytes += n
             total = self.bytes
         if self._progress is not None:
-            from rich.filesize import decimal
-
-            self._progress.update(self._id, size=decimal(total))
+            self._progress.update(self._id, size=self._size_text(total))
 
 
 class Progress:

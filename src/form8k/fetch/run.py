@@ -118,7 +118,7 @@ def fetch(
             if tickers:
                 companies += resolve_tickers(client, list(tickers))
             refs = [ref for cik in dict.fromkeys(companies) for ref in list_company(client, cik, selection)]
-        result.selected = Selection(forms=()).filter(refs)
+        result.selected = sorted(Selection(forms=()).filter(refs), key=lambda r: (r.filing_date, r.accession))
         if not dry_run:
             _download_all(client, cache, result, concurrency, bars)
         result.requests = client.requests
