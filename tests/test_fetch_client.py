@@ -13,7 +13,7 @@ import pytest
 
 from fake_edgar import USER_AGENT, FakeEdgar, max_in_window, submission_text
 from form8k.errors import FetchError
-from form8k.fetch import Cache, EdgarClient, RateLimiter, Settings, fetch
+from form8k.fetch import EdgarClient, RateLimiter, Settings, fetch
 
 ARCHIVE = "/Archives/edgar/data/320193/0000320193-23-000005.txt"
 
@@ -120,7 +120,7 @@ def test_backoff_against_a_real_server_429_then_503(tmp_path: Path) -> None:
     with fake.serve() as base:
         settings = _settings(base, backoff=0.2, max_backoff=5.0)
         with EdgarClient(settings) as client:
-            size = client.download(base + ARCHIVE, tmp_path / "a.txt", Cache(tmp_path))
+            size = client.download(base + ARCHIVE, tmp_path / "a.txt")
     times = [h.time for h in fake.hits]
     assert [h.status for h in fake.hits] == [429, 503, 200]
     assert times[1] - times[0] >= 0.1 - 0.01  # first wait: 0.1..0.2 s
@@ -141,7 +141,7 @@ def test_a_server_that_hangs_is_a_timeout_and_is_retried(tmp_path: Path) -> None
 def test_gzip_is_asked_for_and_undone(tmp_path: Path) -> None:
     fake = FakeEdgar(gzip=True)
     with fake.serve() as base, EdgarClient(_settings(base)) as client:
-        client.download(base + ARCHIVE, tmp_path / "a.txt", Cache(tmp_path))
+        client.download(base + ARCHIVE, tmp_path / "a.txt")
         with httpx.stream("GET", base + ARCHIVE, headers={"Accept-Encoding": "gzip"}) as raw:
             assert raw.headers["content-encoding"] == "gzip"
             wire = b"".join(raw.iter_raw())

@@ -171,3 +171,16 @@ def test_progress_draws_filings_and_bytes(tmp_path: Path, capsys: pytest.Capture
           transport=FakeEdgar().transport(), progress=True)
     err = capsys.readouterr().err
     assert "filings" in err and "5/5" in err and "0 left" in err and "kB" in err
+
+
+def test_atomic_write_keeps_the_old_file_when_a_write_breaks_off(tmp_path: Path) -> None:
+    from form8k.fetch.cache import atomic_write
+
+    path = tmp_path / "320193" / "0000320193-23-000005.txt"
+    with atomic_write(path) as f:
+        f.write(b"whole")
+    with pytest.raises(KeyboardInterrupt), atomic_write(path) as f:
+        f.write(b"half")
+        raise KeyboardInterrupt
+    assert path.read_bytes() == b"whole"
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]

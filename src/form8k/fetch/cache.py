@@ -23,6 +23,25 @@ PART_SUFFIX = ".part"
 FAILURES = "failures.jsonl"
 
 
+@contextmanager
+def atomic_write(path: Path) -> Iterator[BinaryIO]:
+    """Write `path` through a `.part` file renamed into place only if the block ends normally.
+
+    On any exception, Ctrl-C included, the `.part` file is removed and `path` is left as it was.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + PART_SUFFIX)
+    try:
+        with open(part, "wb") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
 class Cache:
     """Filings on disk, by CIK and accession number.
 
@@ -39,21 +58,6 @@ class Cache:
 
     def has(self, cik: int, accession: str) -> bool:
         return self.path(cik, accession).is_file()
-
-    @contextmanager
-    def writer(self, path: Path) -> Iterator[BinaryIO]:
-        """Write `path` through a `.part` file renamed into place only if the block ends normally."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(path.name + PART_SUFFIX)
-        try:
-            with open(part, "wb") as f:
-                yield f
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(part, path)
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
 
     def partials(self) -> list[Path]:
         """`.part` files under the cache: downloads that never finished."""

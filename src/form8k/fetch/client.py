@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import httpx
 
 from form8k.errors import FetchError
-from form8k.fetch.cache import Cache
+from form8k.fetch.cache import atomic_write
 from form8k.fetch.limiter import RateLimiter
 from form8k.fetch.settings import Settings
 
@@ -31,7 +31,7 @@ T = TypeVar("T")
 CHUNK = 64 * 1024
 
 
-class Stopped(FetchError):
+class Stopped(Exception):
     """A download was abandoned because the run is being stopped (Ctrl-C)."""
 
 
@@ -120,14 +120,17 @@ class EdgarClient:
         except ValueError as exc:
             raise FetchError(f"{url}: not JSON ({exc})") from None
 
-    def download(self, url: str, path: Path, cache: Cache, *,
+    def download(self, url: str, path: Path, *,
                  on_bytes: Callable[[int], None] | None = None,
                  stop: threading.Event | None = None) -> int:
-        """Stream `url` into `path` through the cache's atomic writer; return the bytes written."""
+        """Stream `url` into `path`, renamed into place only when complete; return the bytes written.
+
+        Raises FetchError when retries are exhausted, Stopped when `stop` is set.
+        """
 
         def save(response: httpx.Response) -> int:
             written = 0
-            with cache.writer(path) as f:
+            with atomic_write(path) as f:
                 for chunk in response.iter_bytes(CHUNK):
                     if stop is not None and stop.is_set():
                         raise Stopped(f"{url}: stopped")

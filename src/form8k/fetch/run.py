@@ -30,7 +30,7 @@ from form8k.fetch.progress import Progress, Task
 from form8k.fetch.settings import Settings
 from form8k.fetch.submissions import list_company, resolve_tickers
 
-Outcome = Literal["downloaded", "cached", "failed", "stopped"]
+Outcome = Literal["downloaded", "failed", "stopped"]
 
 
 @dataclass
@@ -203,8 +203,7 @@ def _download_one(client: EdgarClient, cache: Cache, ref: FilingRef, task: Task,
                   stop: threading.Event) -> tuple[Outcome, int | str]:
     url = _url(client.settings, ref)
     try:
-        size = client.download(url, cache.path(ref.cik, ref.accession), cache,
-                               on_bytes=task.add_bytes, stop=stop)
+        size = client.download(url, cache.path(ref.cik, ref.accession), on_bytes=task.add_bytes, stop=stop)
     except Stopped:
         return "stopped", 0
     except (FetchError, OSError, httpx.HTTPError) as exc:
