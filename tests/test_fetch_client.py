@@ -60,7 +60,7 @@ def test_requests_per_second_at_the_server_stay_within_ten(tmp_path: Path) -> No
     peak = max_in_window(times)
     print(f"max requests in any 1 s window: {peak}; {len(times) / elapsed:.2f} req/s overall")
     assert peak <= 10
-    assert peak >= 8  # the limiter does not throttle far below the allowance
+    assert peak >= 7  # and does not throttle far below it
 
 
 # --- retries -----------------------------------------------------------------------------
