@@ -74,10 +74,10 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
                                 format=d.format, skipped=d.skipped,
                                 span=(d.start, d.end) if d.format != "binary" else None)
                    for d in sub.documents],
-        problems=list(sub.problems),
         text=sub.text,
     )
     _read_record(sub, filing)
+    filing.problems[:0] = sub.problems  # stages report data problems on the submission
     _set_status(filing)
     return filing
 
@@ -107,6 +107,11 @@ def _read_record(sub: Submission, filing: Filing) -> None:
                                        message=f"this is a {form}, not an 8-K current report"))
         return
     filing.items = _stage(filing, "items", lambda: items.read_items(sub, filing.cover), [])
+    if filing.items and all(i.heading is None for i in filing.items):
+        filing.problems.append(Problem(code="items_from_header", component="items",
+                                       message="no item headings in the body; items taken from the SGML header"))
+    elif not filing.items and filing.cover.span is not None:
+        filing.problems.append(Problem(code="no_items", component="items", message="no item headings found"))
     filing.exhibits = _stage(filing, "exhibits", lambda: exhibits.read_exhibits(sub, filing.items), [])
     filing.signatures = _stage(filing, "signatures", lambda: signatures.read_signatures(sub), [])
     _read_statements(sub, filing)
