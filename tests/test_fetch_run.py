@@ -89,6 +89,7 @@ def test_index_quarter_with_items_looks_each_company_up(tmp_path: Path) -> None:
     assert [(f.filing.accession, "items unknown" in f.error) for f in result.failed] == [
         ("0001326160-23-000012", True)]
     assert result.status == "partial"
+    assert json.loads((tmp_path / "failures.jsonl").read_text())["accession"] == "0001326160-23-000012"
 
 
 def test_a_failed_filing_is_recorded_and_the_rest_go_on(tmp_path: Path) -> None:

@@ -109,7 +109,7 @@ def fetch(
     with EdgarClient(settings, transport=transport) as client, Progress(progress) as bars:
         if index is not None:
             refs, failures = _list_index(client, index, index_kind, selection, concurrency, bars)
-            for failure in failures:
+            for failure in failures if not dry_run else ():
                 cache.record_failure(failure.filing.cik, failure.filing.accession,
                                      _url(settings, failure.filing), failure.error)
             result.failed.extend(failures)
