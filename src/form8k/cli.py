@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 
+from form8k.commands import fetch as fetch_command
 from form8k.commands import parse as parse_command
 
 app = typer.Typer(
@@ -18,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("parse")(parse_command.parse)
+app.command("fetch")(fetch_command.fetch)
 
 
 @app.callback()
