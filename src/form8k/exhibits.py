@@ -136,14 +136,14 @@ def read_exhibits(sub: Submission, items: list[Item]) -> list[Exhibit]:
     exhibits: list[Exhibit] = []
     by_number: dict[str, Exhibit] = {}
     for entry in _listed(sub, items):
-        ex = Exhibit(number=entry.number, description=entry.description or None, listed=True, span=entry.span)
-        exhibits.append(ex)
-        by_number[normalize_number(entry.number)] = ex
+        listed = Exhibit(number=entry.number, description=entry.description or None, listed=True, span=entry.span)
+        exhibits.append(listed)
+        by_number[normalize_number(entry.number)] = listed
     for doc in sub.documents:
         if not doc.type.upper().startswith("EX-"):
             continue
         number = _attached_number(doc)
-        ex = by_number.get(number)
+        ex: Exhibit | None = by_number.get(number)
         if ex is None:
             major = number.split(".")[0]
             unmatched = [e for e in exhibits if normalize_number(e.number).split(".")[0] == major and not e.attached]
