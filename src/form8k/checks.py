@@ -47,11 +47,13 @@ _EXPENSE_LABEL = re.compile(r"\bexpenses?\b|\bcosts?\b|\bprovision\s+for\b|\btax
                             r"\bcharges?\b|\bimpairments?\b|\bdepreciation\b|\bamortization\b|\brestructuring\b|"
                             r"\bwrite-?(?:offs?|downs?)\b|\blosses?\b", re.I)
 _LESS = re.compile(r"^\s*less\b", re.I)
+_INCOME_HEADING = re.compile(r"\bincome\b|\brevenues?\b|\bgains?\b", re.I)
 _WORDS = re.compile(r"[a-z]+")
 _STOP = frozenset({"total", "net", "and", "of", "the", "from", "for", "in", "by", "to", "a", "provided", "used",
                    "generated", "cash", "flows", "flow", "less", "other"})
 
 Cell = tuple[int, int, int]  # (table, row, column)
+UNLABELLED = "(unlabelled total)"
 
 
 @dataclass(slots=True)
@@ -152,7 +154,7 @@ def _evaluate(st: StatementTable, terms: list[tuple[int, int]], target: int, k: 
 def _ref(st: StatementTable, r: int, k: int) -> FactRef:
     row = st.table.rows[r]
     col = st.table.columns[k] if k < len(st.table.columns) else None
-    return FactRef(concept=row.concept or row.label or f"row {r}", period_end=col.period_end if col else None,
+    return FactRef(concept=row.concept or row.label or UNLABELLED, period_end=col.period_end if col else None,
                    period_months=col.period_months if col else None)
 
 
@@ -211,11 +213,11 @@ def _sum_checks(st: StatementTable, result: CheckResult) -> None:
         if row.unit not in (None, "USD"):
             continue
         if row.is_total:
+            # A total stands for its components from here on, whether or not they add up to it.
             matched = _total(st, i, frames, result)
-            if matched:
-                components.update(matched)
-                for _, _, items in frames:
-                    items[:] = [r for r in items if r not in matched]
+            components.update(matched)
+            for _, _, items in frames:
+                items[:] = [r for r in items if r not in matched]
             _close(frames, row.label)
         frames[-1][2].append(i)
 
@@ -249,9 +251,10 @@ def _candidates(st: StatementTable, frames: list[tuple[str | None, int, list[int
             subset = [r for r in items if rows[r].depth == depth]
             if len(subset) >= 2:
                 add(subset)
-    inner = [r for f in frames[1:] for r in f[2]] or frames[0][2]
-    for n in range(len(inner) - 1, 1, -1):
-        add(inner[-n:])
+    # Rows since an earlier total ("Total current liabilities" + the long-term liabilities after it).
+    every = [r for f in frames for r in f[2]]
+    for n in range(len(every) - 1, 1, -1):
+        add(every[-n:])
     return out
 
 
@@ -272,15 +275,16 @@ def _total(st: StatementTable, t: int, frames: list[tuple[str | None, int, list[
             elif ev.status != "missing":
                 _record(st, result, "sum", terms, t, k, ev)
         return set(items)
-    if candidates and st.table.statement in ("income", "balance", "cash_flow"):
-        items = candidates[0]
+    if not candidates:
+        return set()
+    items = candidates[0]
+    if st.table.statement in ("income", "balance", "cash_flow") and len(items) >= 2:
         terms = [(r, _coef(st.table.rows[r])) for r in items]
-        if len(items) >= 2:
-            for k in columns:
-                ev = _evaluate(st, terms, t, k)
-                if ev.status == "fail":
-                    _record(st, result, "sum", terms, t, k, ev)
-    return set()
+        for k in columns:
+            ev = _evaluate(st, terms, t, k)
+            if ev.status == "fail":
+                _record(st, result, "sum", terms, t, k, ev)
+    return set(items)
 
 
 def _derive(st: StatementTable, terms: list[tuple[int, int]], t: int, k: int, ev: _Eval, result: CheckResult) -> None:
@@ -314,7 +318,7 @@ def _first(st: StatementTable, concept: str) -> int | None:
 
 def _expense_like(row: Row) -> bool:
     return bool(row.concept in EXPENSE_CONCEPTS or _EXPENSE_LABEL.search(row.label) or
-                (not row.label and row.section and _EXPENSE_LABEL.search(row.section)))
+                (row.section and _EXPENSE_LABEL.search(row.section) and not _INCOME_HEADING.search(row.section)))
 
 
 def _chain_checks(st: StatementTable, result: CheckResult) -> None:
@@ -330,7 +334,8 @@ def _chain_checks(st: StatementTable, result: CheckResult) -> None:
         between = [r for r in range(a + 1, b) if rows[r].kind in ("data", "total") and rows[r].unit in (None, "USD")
                    and r not in consumed]
         printed = [(r, 1) for r in between]
-        deducted = [(r, -1 if _expense_like(rows[r]) and all(v is None or v >= 0 for v in rows[r].values) else 1)
+        deducted = [(r, -1 if _expense_like(rows[r]) and all(rows[r].values[k] is None or rows[r].values[k] >= 0
+                                                              for k in columns) else 1)
                     for r in between]
         rule = _STEP_RULE.get(concept, "income_chain")
         for k in columns:

@@ -81,10 +81,11 @@ def _read_table(raw, index: int, previous: tuple[int, int, int, int] | None):  #
         unit_note = "as the table before"
     scale = scale or 1
     share_scale = share_scale or scale
-    read = read_rows(raw, heads, scale, share_scale)
+    read = read_rows(raw, heads, scale, share_scale, statement)
     table = Table(index=index, statement=statement, title=_title(title), document=raw.document, scale=scale,
                   share_scale=share_scale, unit_note=unit_note,
-                  columns=[Column(label=h.label, period_end=h.period_end, period_months=h.months) for h in heads],
+                  columns=[Column(label=h.label, period_end=h.period_end, period_months=h.months, basis=h.basis)
+                           for h in heads],
                   rows=read.rows, span=raw.span, problems=read.problems)
     for p in table.problems:
         p.message = f"table {index}: {p.message}"

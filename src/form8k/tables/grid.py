@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from form8k.load import Document, Grid
 from form8k.models import Span
 from form8k.tables.find import HeaderCell, RawCell, RawRow, RawTable, enough_values
-from form8k.tables.numbers import Number, clean_cell, is_year, parse_number
+from form8k.tables.numbers import Number, clean_cell, is_year, parse_clean
 
 _CURRENCY = frozenset({"$", "US$", "U.S.$", "€", "£", "\\$"})
 _CLOSERS = frozenset({")", "%", ")%", "%)", "%)%"})
@@ -63,8 +63,10 @@ def _cells_of(grid: Grid) -> list[list[_Cell]]:
         col = 0
         for gc in grid_row:
             width = max(1, gc.colspan)
-            t = clean_cell(gc.text)
             start, col = col, col + width
+            if not gc.text or gc.text.isspace():
+                continue
+            t = clean_cell(gc.text)
             if not t:
                 continue
             if t in _CURRENCY:
@@ -75,10 +77,10 @@ def _cells_of(grid: Grid) -> list[list[_Cell]]:
                 prev.end = col
                 if prev.span and gc.span:
                     prev.span = (prev.span[0], gc.span[1])
-                prev.number = parse_number(prev.text)
+                prev.number = parse_clean(prev.text, prev.text)
                 continue
             cells.append(_Cell(t, start, col, gc.span, gc.indent, gc.bold, gc.border_top, gc.border_bottom,
-                               parse_number(t)))
+                               parse_clean(t, gc.text)))
         rows.append(cells)
     return rows
 

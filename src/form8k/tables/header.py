@@ -141,8 +141,8 @@ def read_period(text: str, context: str = "", instant: bool = False) -> tuple[dt
             in_context = _dates(context)
             same_year = [d for d in in_context if d[2] == year]
             # "PERIOD FROM JUNE 3, 1996 TO DECEMBER 31, 1996": the period ends on the latest date of its year.
-            partial = [max(same_year, key=lambda d: (d[0], d[1]))] if same_year else \
-                [d for d in in_context if d[2] is None or d[2] in years]
+            # "DECEMBER 31, 1997 AND 1996": one month and day printed for several years.
+            partial = [max(same_year, key=lambda d: (d[0], d[1]))] if same_year else in_context
         month_days = {(mo, day) for mo, day, _ in partial}
         if len(month_days) == 1:
             (mo, day), = month_days

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from form8k.load import Document
 from form8k.tables.find import HeaderCell, RawCell, RawRow, RawTable, enough_values
@@ -31,7 +31,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _PERIOD_HEAD = re.compile(rf"\b(?:weeks?|months?|quarters?|years?)\s+ended\b|\bas\s+of\b|\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\b|\breconciliation\b|"
                     r"\bsegment\b|\bselected\s+financial\b|\bfinancial\s+(?:information|highlights|data)\b", re.I)
-_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MAX_LABEL = 110
 _CONTEXT_LINES = 10
@@ -51,16 +51,29 @@ class _Field:
 class _Line:
     start: int  # offset in the document text
     text: str
-    fields: list[_Field] = field(default_factory=list)
     kind: str = "text"  # blank, tag, rule, data, years, text
     label_end: int = 0  # index of the first field after the label
+    cut: list[_Field] | None = None
+
+    @property
+    def fields(self) -> list[_Field]:
+        if self.cut is None:
+            self.cut = _fields(self.text)
+        return self.cut
+
+    @property
+    def label_fields(self) -> list[_Field]:
+        fields = self.fields
+        return fields if self.label_end < 0 else fields[:self.label_end]
 
     @property
     def label(self) -> str:
-        return " ".join(f.text for f in self.fields[:self.label_end] if f.kind == "text")
+        return " ".join(f.text for f in self.label_fields if f.kind == "text")
 
     @property
     def nums(self) -> list[_Field]:
+        if self.label_end < 0:
+            return []
         return [f for f in self.fields[self.label_end:] if f.kind == "num"]
 
     @property
@@ -113,7 +126,16 @@ def _read_line(start: int, text: str) -> _Line:
     if _TAG.match(text):
         line.kind = "tag"
         return line
-    line.fields = fs = _fields(text)
+    line.label_end = -1  # every field is label until numbers are found
+    if not _DIGIT.search(text):
+        # No number on the line: text (cut into fields only if a table needs it), a rule or nothing.
+        if not _WORD.search(text):
+            line.kind = "rule" if re.search(r"[-=_\u2013\u2014]", text) else "blank"
+        return line
+    stripped = text.strip()
+    if "\t" not in stripped and "  " not in stripped and parse_number(stripped) is None:
+        return line  # one run of words with numbers in it: prose or a heading, never a row of values
+    fs = line.fields
     k = 0
     while k < len(fs) and fs[k].kind in ("text", "junk", "cur") and not (fs[k].kind == "cur" and k > 0):
         k += 1
@@ -153,20 +175,40 @@ def _is_prose(line: _Line) -> bool:
     return longest > _MAX_LABEL or (len(s) > 100 and len(_WORD.findall(s)) > 12)
 
 
-def _breaks(line: _Line) -> bool:
-    """Whether a non-data line ends the table above it (a new header, a title, prose)."""
+def _breaks(line: _Line, tagged: bool = False) -> bool:
+    """Whether a non-data line ends the table above it (a new header, a title, prose).
+
+    Inside `<TABLE>` tags only the tags, a new row of years and prose end a table.
+    """
     if line.kind == "years":
         return True
     if line.kind == "tag":
         return bool(re.search(r"TABLE|PAGE|CAPTION", line.text, re.I))
     if line.kind != "text":
         return False
-    return _is_prose(line) or bool(_PERIOD_HEAD.search(line.text)) or bool(_TITLE.search(line.text))
+    if _is_prose(line):
+        return True
+    return not tagged and (bool(_PERIOD_HEAD.search(line.text)) or bool(_TITLE.search(line.text)))
+
+
+def _tagged(lines: list[_Line]) -> list[bool]:
+    """Which lines sit inside `<TABLE>` … `</TABLE>`."""
+    inside = False
+    out: list[bool] = []
+    for line in lines:
+        if line.kind == "tag":
+            if re.search(r"</TABLE>", line.text, re.I):
+                inside = False
+            elif re.search(r"<TABLE>", line.text, re.I):
+                inside = True
+        out.append(inside)
+    return out
 
 
 def text_tables(doc: Document, index: int) -> list[RawTable]:
     """The tables laid out in a plain-text document."""
     lines = _lines(doc)
+    tagged = _tagged(lines)
     tables: list[RawTable] = []
     i, n, prev_end = 0, len(lines), 0
     while i < n:
@@ -182,7 +224,7 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
                 blanks += 1
                 if blanks >= 3:
                     break
-            elif _breaks(line):
+            elif _breaks(line, tagged[k]):
                 break
             elif line.kind == "text":
                 blanks = 0
@@ -266,7 +308,7 @@ def _table(doc: Document, index: int, lines: list[_Line], floor: int, first: int
     tabbed = sum("\t" in ln.text for ln in data) > len(data) / 2
     ncols, anchors = _columns(data, tabbed)
     value_start = min(a[0] for a in anchors) if not tabbed else 1
-    label_edge = min(value_start, max((f.end for ln in data for f in ln.fields[:ln.label_end]), default=0))
+    label_edge = min(value_start, max((f.end for ln in data for f in ln.label_fields), default=0))
 
     def in_label_region(line: _Line) -> bool:
         return all((f.slot == 0) if tabbed else (f.end <= value_start) for f in line.fields)
@@ -371,11 +413,20 @@ def _rows(doc: Document, body: list[_Line], ncols: int, anchors: list[tuple[floa
     rows: list[RawRow] = []
     pending: list[_Line] = []  # label-only lines waiting to see whether the next line continues them
     rule_above = False
+    last_data: _Line | None = None
 
     def flush(lines: list[_Line]) -> None:
+        groups: list[list[_Line]] = []
         for ln in lines:
-            rows.append(RawRow(label=ln.label.strip(), cells=[None] * ncols, label_span=_label_span(doc, ln),
-                               indent=ln.indent, span=_label_span(doc, ln)))
+            if groups and _is_continuation(groups[-1][-1], ln):
+                groups[-1].append(ln)
+            else:
+                groups.append([ln])
+        for group in groups:
+            first, last = _label_span(doc, group[0]), _label_span(doc, group[-1])
+            span = (first[0], last[1]) if first and last else first
+            rows.append(RawRow(label=" ".join(ln.label.strip() for ln in group), cells=[None] * ncols,
+                               label_span=span, indent=group[0].indent, span=span))
 
     for line in body:
         if line.kind in ("rule", "tag"):
@@ -387,11 +438,17 @@ def _rows(doc: Document, body: list[_Line], ncols: int, anchors: list[tuple[floa
             flush(pending)
             pending = []
             rule_above = False
+            last_data = None
             continue
         if line.kind != "data":
             rule_above = False
             if pending and _is_continuation(pending[-1], line) and line.label:
                 pending.append(line)
+            elif not pending and last_data is not None and rows and rows[-1].has_values and line.label and \
+                    line.label[:1].islower() and line.indent > last_data.indent and \
+                    not last_data.label.rstrip().endswith(":"):
+                # "Series B: 2,000,000 shares designated …  5,915,572" wrapped onto a second line after its values
+                rows[-1].label += " " + line.label.strip()
             else:
                 flush(pending)
                 pending = [line] if line.label else []
@@ -404,13 +461,14 @@ def _rows(doc: Document, body: list[_Line], ncols: int, anchors: list[tuple[floa
         flush(pending)
         pending = []
         rows.append(_data_row(doc, chain, line, ncols, anchors, tabbed, rule_above))
+        last_data = line
         rule_above = False
     flush(pending)
     return rows
 
 
 def _label_span(doc: Document, line: _Line) -> tuple[int, int] | None:
-    fs = [f for f in line.fields[:line.label_end] if f.kind == "text"]
+    fs = [f for f in line.label_fields if f.kind == "text"]
     if not fs:
         return None
     return doc.span(line.start + fs[0].start, line.start + fs[-1].end)
@@ -421,7 +479,7 @@ def _data_row(doc: Document, chain: list[_Line], line: _Line, ncols: int, anchor
     nums = line.nums
     cells: list[RawCell | None] = [None] * ncols
     junk = [f.text for f in line.fields if f.kind == "junk"]
-    junk += [f.text for f in line.fields[line.label_end:] if f.kind == "text"]
+    junk += [f.text for f in line.fields[max(line.label_end, 0):] if f.kind == "text"]
     placed = _place(nums, ncols, anchors, tabbed)
     if placed is None:
         junk.extend(f.text for f in nums)

@@ -37,6 +37,7 @@ _NUMBER = re.compile(
     $""",
     re.X,
 )
+_HAS_NUMBER = re.compile(rf"[{_DASHES}\d]")
 _DASH = re.compile(rf"^\(?\s*(?:(?:US)?\$)?\s*[{_DASHES}]+\s*\)?\s*%?$")
 
 
@@ -72,9 +73,12 @@ def parse_number(text: str | None) -> Number | None:
     """
     if not text:
         return None
-    raw = text
-    s = clean_cell(text)
-    if not s or len(s) > 40:
+    return parse_clean(clean_cell(text), text)
+
+
+def parse_clean(s: str, raw: str) -> Number | None:
+    """`parse_number` of a cell already passed through `clean_cell` (the hot path of grid reading)."""
+    if not s or len(s) > 40 or not _HAS_NUMBER.search(s):
         return None
     if _DASH.match(s):
         return Number(Decimal(0), raw, 0, percent=s.endswith("%"), currency="$" in s, dash=True)

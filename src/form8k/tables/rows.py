@@ -29,10 +29,18 @@ _TRAILING_SUPERSCRIPT = re.compile(r"(?<=[a-z])(\d)$")
 _TOTAL = re.compile(r"^(?:total\b|subtotal\b|net\s+cash\b|cash\s+(?:provided|generated|used)\b|"
                     r"net\s+(?:increase|decrease|change|\(decrease\)|\(increase\))\b|\((?:decrease|increase)\)\s*/?\s*"
                     r"(?:increase|decrease)\s+in\s+cash\b)", re.I)
-_SHARES = re.compile(r"\bshares\b|\bshares?\s+outstanding\b|\bnumber\s+of\s+shares\b", re.I)
+_SHARES = re.compile(r"\b(?:weighted|average)\b.*\bshares\b|\bshares\s+(?:used|outstanding|issued|in\s+computing)\b|"
+                     r"\bnumber\s+of\s+(?:\w+\s+)?shares\b|\bequivalent\s+shares\b|\bshares\b.*\b(?:basic|diluted)\b|"
+                     r"\b(?:basic|diluted)\b.*\bshares\b|^\(?shares\)?$|\bunits\s+outstanding\b", re.I)
+_SHORT_LABEL = re.compile(r"^(?:basic|diluted|basic and diluted|primary|fully diluted|assuming dilution)$", re.I)
+_MAJOR = re.compile(r"^(?:assets|liabilities\s+and\s+.*(?:equity|deficit|capital))\s*:?$", re.I)
+_BALANCE_SHARES = re.compile(r"^(?:total\s+)?(?:number\s+of\s+)?(?:common\s+|ordinary\s+)?shares\s+"
+                             r"(?:outstanding|issued)\b[^,;]{0,30}$", re.I)
+_STOCK_LINE = re.compile(r"^(?:common|preferred|capital|treasury|class\s+[ab])\s+(?:stock|shares)\b", re.I)
 _PER_SHARE = re.compile(r"\bper\s+(?:\w+\s+){0,2}share\b|\bper\s+(?:\w+\s+)?unit\b|\beps\b|\bearnings\s+per\b|"
                         r"\bdividends?\s+(?:declared\s+)?per\b", re.I)
 _WORDS = re.compile(r"[a-z]+")
+_LESS = re.compile(r"^less\b", re.I)
 _HEADING = re.compile(r"^(?:assets|liabilities(?: and (?:stockholders|shareholders)[’']? equity)?|revenues?|"
                       r"current assets|operating activities)\s*:?$", re.I)
 _STOP = frozenset({"total", "net", "and", "of", "the", "from", "for", "in", "by", "to", "a", "provided", "used",
@@ -69,11 +77,19 @@ def clean_label(label: str) -> tuple[str, list[str]]:
     return cleaned or text, notes
 
 
-def row_unit(label: str, path: tuple[str, ...]) -> str:
-    """USD, shares or USD/share, from the row's label and, for "Basic"/"Diluted", its heading."""
-    text = label if len(label.split()) > 2 or not path else f"{path[-1]} {label}"
-    if _SHARES.search(text) and not re.search(r"\bper\s+(?:\w+\s+)?share\b", text, re.I) or \
-            _SHARES.search(text) and re.search(r"\bshares\s+(?:used|outstanding)|\bweighted|\baverage", text, re.I):
+def row_unit(label: str, path: tuple[str, ...], statement: str | None = None) -> str:
+    """USD, shares or USD/share, from the row's label and, for "Basic"/"Diluted", its heading.
+
+    >>> row_unit("Basic", ("Shares used in computing earnings per share",))
+    'shares'
+    >>> row_unit("Common shares", ())
+    'USD'
+    """
+    text = f"{path[-1]} {label}" if path and _SHORT_LABEL.match(label) else label
+    if statement == "balance":
+        # Balance sheets print amounts; share counts there are memo lines ("Total common shares outstanding").
+        return "shares" if _BALANCE_SHARES.match(label) else "USD"
+    if _SHARES.search(text) and not _STOCK_LINE.match(label):
         return "shares"
     if _PER_SHARE.search(text):
         return "USD/share"
@@ -98,15 +114,19 @@ def _rejection(raw: RawRow, prev: list[RawRow]) -> str | None:
             c is not None and c.number is not None and c.number.decimals and "," not in c.text for c in raw.cells) \
             and sum(c is not None for c in raw.cells) < len(raw.cells):
         return "a row of stray numbers with no label"
-    for other in prev[-2:]:
-        if not other.label or not raw.label or not other.has_values:
-            continue
-        similar = difflib.SequenceMatcher(None, other.label.lower(), raw.label.lower()).ratio()
+    other = prev[-1] if prev else None
+    if other is not None and other.label and raw.label and other.has_values:
+        # OCR sometimes reads one printed line twice, the second time badly: a look-alike label, the same
+        # numbers mostly, and words that are not words.
         same = sum(1 for a, b in zip(other.cells, raw.cells, strict=False)
-                   if a and b and a.number is not None and b.number is not None and a.number.value == b.number.value)
-        values = sum(1 for c in raw.cells if c is not None and c.number is not None)
-        if similar >= 0.5 and values and same * 2 >= values and _oddness(raw.label) > _oddness(other.label):
-            return f"a garbled copy of the row {other.label!r}"
+                   if a and b and a.number is not None and b.number is not None and not a.number.dash
+                   and a.number.value == b.number.value)
+        values = sum(1 for c in raw.cells if c is not None and c.number is not None and not c.number.dash)
+        if same >= 2 and same * 2 >= values:
+            odd, other_odd = _oddness(raw.label), _oddness(other.label)
+            if odd >= 0.4 and odd - other_odd >= 0.3 and \
+                    difflib.SequenceMatcher(None, other.label.lower(), raw.label.lower()).ratio() >= 0.55:
+                return f"a garbled copy of the row {other.label!r}"
     return None
 
 
@@ -121,7 +141,8 @@ def _oddness(label: str) -> float:
     return odd / len(words)
 
 
-def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: int) -> RowsRead:
+def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: int,
+              statement: str | None = None) -> RowsRead:
     """Typed rows of one raw table, with the structure the checks and the concept map need."""
     rows: list[Row] = []
     paths: list[tuple[str, ...]] = []
@@ -129,7 +150,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
     rules: list[bool] = []
     problems: list[Problem] = []
     depths = _depths([r.indent for r in raw.rows])
-    stack: list[tuple[int, str, bool]] = []  # (depth, heading, has rows under it)
+    stack: list[_Open] = []
     seen: list[RawRow] = []
     percent_cols = [h.basis == "percent" for h in heads]
     heading = next((t for t in reversed(raw.label_header) if _HEADING.match(t.strip())), None)
@@ -140,7 +161,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         paths.append(())
         decimals.append([None] * raw.ncols)
         rules.append(False)
-        stack.append((-1, heading.strip(), False))
+        stack.append(_Open(-1, heading.strip(), major=bool(_MAJOR.match(heading.strip()))))
     for raw_row, depth in zip(raw.rows, depths, strict=True):
         label, notes = clean_label(raw_row.label)
         reason = _rejection(raw_row, seen)
@@ -148,7 +169,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
             rows.append(Row(label=label, depth=depth, kind="rejected", raw=[c.text if c else None for c in raw_row.cells],
                             values=[None] * raw.ncols, spans=[c.span if c else None for c in raw_row.cells],
                             span=raw_row.span))
-            paths.append(tuple(h for _, h, _ in stack))
+            paths.append(tuple(o.heading for o in stack))
             decimals.append([None] * raw.ncols)
             rules.append(raw_row.rule_above)
             problems.append(Problem(code="rejected_row", component="statements", span=raw_row.span,
@@ -158,19 +179,24 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         if not raw_row.has_values:
             if not label:
                 continue
-            while stack and stack[-1][0] >= depth and stack[-1][2]:
-                stack.pop()
+            major = bool(_MAJOR.match(label))
+            _end_sections(stack, depth, heading=True, major=major)
             rows.append(Row(label=label, depth=depth, kind="section", footnotes=notes,
-                            section=stack[-1][1] if stack else None, values=[None] * raw.ncols,
+                            section=stack[-1].heading if stack else None, values=[None] * raw.ncols,
                             raw=[None] * raw.ncols, spans=[None] * raw.ncols, span=raw_row.span))
-            paths.append(tuple(h for _, h, _ in stack))
+            paths.append(tuple(o.heading for o in stack))
             decimals.append([None] * raw.ncols)
             rules.append(raw_row.rule_above)
-            stack.append((depth, label, False))
+            if stack and stack[-1].child_depth is None:
+                stack[-1].child_depth = depth
+            stack.append(_Open(depth, label, major=major))
             continue
-        path = tuple(h for _, h, _ in stack)
-        is_total = bool(_TOTAL.match(label)) or (not label and (raw_row.rule_above or raw_row.bold))
-        unit = row_unit(label, path)
+        _end_sections(stack, depth, heading=False, major=False)
+        path = tuple(o.heading for o in stack)
+        after_less = bool(rows) and rows[-1].kind == "data" and bool(_LESS.match(rows[-1].label))
+        is_total = bool(_TOTAL.match(label)) or (not label and (raw_row.rule_above or raw_row.bold)) or \
+            (after_less and bool(re.match(r"net\b", label, re.I)))
+        unit = row_unit(label, path, statement)
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
         rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
                         section=path[-1] if path else None, footnotes=notes, unit=unit, values=values,
@@ -181,17 +207,48 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         decimals.append(precision)
         rules.append(raw_row.rule_above)
         if stack:
-            stack[-1] = (stack[-1][0], stack[-1][1], True)
+            stack[-1].used = True
+            if stack[-1].child_depth is None:
+                stack[-1].child_depth = depth
         if is_total:
             _close(stack, label)
     return RowsRead(rows, paths, decimals, rules, problems)
 
 
-def _close(stack: list[tuple[int, str, bool]], label: str) -> None:
+@dataclass(slots=True)
+class _Open:
+    """A section heading still open over the rows that follow it."""
+
+    depth: int
+    heading: str
+    used: bool = False  # rows have been read under it
+    child_depth: int | None = None  # depth of the first row under it
+    major: bool = False  # ASSETS / LIABILITIES AND EQUITY: closed only by its total or its counterpart
+
+
+def _end_sections(stack: list[_Open], depth: int, heading: bool, major: bool) -> None:
+    """Close the headings a new row at `depth` falls outside of."""
+    while stack:
+        top = stack[-1]
+        if top.major and not major:
+            if top.child_depth is not None and top.child_depth > top.depth and depth <= top.depth:
+                stack.pop()
+                continue
+            return
+        indented = top.child_depth is not None and top.child_depth > top.depth
+        if heading and top.used and top.depth >= depth:
+            stack.pop()
+        elif indented and depth <= top.depth:
+            stack.pop()
+        else:
+            return
+
+
+def _close(stack: list[_Open], label: str) -> None:
     """A total closes the heading it totals ("Total current assets" closes "Current assets:")."""
     words = _key_words(label)
     for k in range(len(stack) - 1, -1, -1):
-        heading = _key_words(stack[k][1])
+        heading = _key_words(stack[k].heading)
         if heading and (heading <= words or len(heading & words) >= 2):
             del stack[k:]
             return
