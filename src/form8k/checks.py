@@ -49,6 +49,7 @@ _EXPENSE_LABEL = re.compile(r"\bexpenses?\b|\bcosts?\b|\bprovision\s+for\b|\btax
 _LESS = re.compile(r"^\s*less\b", re.I)
 _INCOME_HEADING = re.compile(r"\bincome\b|\brevenues?\b|\bgains?\b", re.I)
 _WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _STOP = frozenset({"total", "net", "and", "of", "the", "from", "for", "in", "by", "to", "a", "provided", "used",
                    "generated", "cash", "flows", "flow", "less", "other"})
 
@@ -114,7 +115,7 @@ def _value(st: StatementTable, r: int, k: int, fact: bool = False) -> tuple[Deci
     v = row.values[k] if k < len(row.values) else None
     if v is None:
         raw = row.raw[k] if k < len(row.raw) else None
-        return None, Decimal(0), bool(raw and raw.strip())
+        return None, Decimal(0), bool(raw and _DIGIT.search(raw))  # "n/a" or "*" is no value, not a misread
     if fact:
         v = v * st.factors.get(r, 1)
     return v, half(st.decimals[r][k]), False
@@ -148,7 +149,9 @@ def _evaluate(st: StatementTable, terms: list[tuple[int, int]], target: int, k: 
         return _Eval("unreadable", expected, actual, tol, unreadable[0] if len(unreadable) == 1 else None)
     if present == 0 and start is None:
         return _Eval("missing")
-    return _Eval("pass" if abs(expected - actual) <= tol else "fail", expected, actual, tol)
+    # Closed intervals that only touch need every rounding at its extreme: count that as a difference.
+    diff = abs(expected - actual)
+    return _Eval("pass" if diff == 0 or diff < tol else "fail", expected, actual, tol)
 
 
 def _ref(st: StatementTable, r: int, k: int) -> FactRef:

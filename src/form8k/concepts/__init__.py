@@ -66,6 +66,7 @@ def normalize_label(label: str) -> str:
     """
     s = label.translate(_QUOTES).lower().replace("&", " and ")
     s = re.sub(r"\(\s*note\s+\d+\s*\)", " ", s)
+    s = re.sub(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-h])\s*\)|\*+|[†‡]))+\s*:?\s*$", "", s)  # footnote marks
     s = re.sub(r"\s*/\s*", "/", s)
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"\s*\(\s*", " (", s).replace("( ", "(").replace(" )", ")")

@@ -82,7 +82,8 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
             if other.table == chosen.table and other.row == chosen.row:
                 continue
             tol = half(chosen.decimals) + half(other.decimals)
-            ok = abs(chosen.value - other.value) <= tol
+            diff = abs(chosen.value - other.value)
+            ok = diff == 0 or diff < tol
             ref = FactRef(concept=concept, period_end=end, period_months=months)
             checks.append(Check(rule="cross_table", status="pass" if ok else "fail", expected=chosen.value,
                                 actual=other.value, tolerance=tol, table=other.table, inputs=[ref], span=other.span,

@@ -476,15 +476,22 @@ def _label_span(doc: Document, line: _Line) -> tuple[int, int] | None:
 
 def _data_row(doc: Document, chain: list[_Line], line: _Line, ncols: int, anchors: list[tuple[float, float]],
               tabbed: bool, rule_above: bool) -> RawRow:
-    nums = line.nums
     cells: list[RawCell | None] = [None] * ncols
-    junk = [f.text for f in line.fields if f.kind == "junk"]
-    junk += [f.text for f in line.fields[max(line.label_end, 0):] if f.kind == "text"]
-    placed = _place(nums, ncols, anchors, tabbed)
+    after = line.fields[max(line.label_end, 0):]
+    junk = [f.text for f in line.label_fields if f.kind == "junk"]
+    junk += [f.text for f in after if f.kind == "text"]
+    # An unreadable cell among the values keeps its place (an identity may fill it); one that cannot be
+    # placed makes the row junk.
+    values = [f for f in after if f.kind in ("num", "junk")]
+    placed = _place(values, ncols, anchors, tabbed)
     if placed is None:
-        junk.extend(f.text for f in nums)
+        values = [f for f in after if f.kind == "num"]
+        junk += [f.text for f in after if f.kind == "junk"]
+        placed = _place(values, ncols, anchors, tabbed)
+    if placed is None:
+        junk.extend(f.text for f in values)
     else:
-        for f, k in zip(nums, placed, strict=True):
+        for f, k in zip(values, placed, strict=True):
             cells[k] = RawCell(f.text, doc.span(line.start + f.start, line.start + f.end), f.number)
     labels = [ln.label.strip() for ln in chain] + [line.label.strip()]
     label = " ".join(t for t in labels if t)

@@ -41,6 +41,7 @@ _PER_SHARE = re.compile(r"\bper\s+(?:\w+\s+){0,2}share\b|\bper\s+(?:\w+\s+)?unit
                         r"\bdividends?\s+(?:declared\s+)?per\b", re.I)
 _WORDS = re.compile(r"[a-z]+")
 _LESS = re.compile(r"^less\b", re.I)
+_DIGIT = re.compile(r"\d")
 _HEADING = re.compile(r"^(?:assets|liabilities(?: and (?:stockholders|shareholders)[’']? equity)?|revenues?|"
                       r"current assets|operating activities)\s*:?$", re.I)
 _STOP = frozenset({"total", "net", "and", "of", "the", "from", "for", "in", "by", "to", "a", "provided", "used",
@@ -110,6 +111,11 @@ def _rejection(raw: RawRow, prev: list[RawRow]) -> str | None:
     """Why a row cannot be data, or None."""
     if raw.junk and raw.has_values:
         return f"unreadable cells {raw.junk!r}"
+    unreadable = [c.text for c in raw.cells if c is not None and c.number is None and _DIGIT.search(c.text)]
+    filled = sum(1 for c in raw.cells if c is not None)
+    if unreadable and (not raw.label or len(unreadable) * 2 > filled):
+        printed = [c.text for c in raw.cells if c is not None] + raw.junk
+        return f"unreadable cells {printed!r}"
     if not raw.label and raw.has_values and not raw.rule_above and any(
             c is not None and c.number is not None and c.number.decimals and "," not in c.text for c in raw.cells) \
             and sum(c is not None for c in raw.cells) < len(raw.cells):
