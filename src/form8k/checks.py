@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from form8k.models import Check, FactRef, Row, Table
+from form8k.models import Check, CheckStatus, FactRef, Row, Table
 
 PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
 CHAIN = ["Revenues", "GrossProfit", "OperatingIncomeLoss", PRETAX,
@@ -175,7 +175,7 @@ def _record(st: StatementTable, result: CheckResult, rule: str, terms: list[tupl
     label = rows[target].label or "(unlabelled total)"
     detail = f"{label}: {text} = {_printed(st, target, k)}" + (f" ({note})" if note else "")
     inputs = ([_ref(st, start, k)] if start is not None else []) + [_ref(st, r, k) for r, _ in terms]
-    status = "pass" if ev.status == "pass" else "fail" if ev.status == "fail" else "skipped"
+    status: CheckStatus = "pass" if ev.status == "pass" else "fail" if ev.status == "fail" else "skipped"
     if status == "skipped" and not note:
         detail += " (a value is missing or unreadable)"
     result.checks.append(Check(rule=rule, status=status, expected=ev.expected if ev.actual is not None else None,
@@ -303,7 +303,8 @@ def _derive(st: StatementTable, terms: list[tuple[int, int]], t: int, k: int, ev
             return
         value = (ev.actual - ev.expected) * coef
     rows[r].values[k] = value
-    st.decimals[r][k] = min((st.decimals[x][k] for x, _ in terms if st.decimals[x][k] is not None), default=None)
+    known = [d for x, _ in terms if (d := st.decimals[x][k]) is not None]
+    st.decimals[r][k] = min(known) if known else None
     identity = f"{rows[t].label or 'total'} = " + " + ".join(rows[x].label or "?" for x, _ in terms)
     result.derived[(st.table.index, r, k)] = identity
     result.checks.append(Check(rule="sum", status="skipped", expected=value, actual=None, table=st.table.index,
@@ -324,6 +325,10 @@ def _expense_like(row: Row) -> bool:
                 (row.section and _EXPENSE_LABEL.search(row.section) and not _INCOME_HEADING.search(row.section)))
 
 
+def _never_negative(row: Row, columns: list[int]) -> bool:
+    return all((v := row.values[k]) is None or v >= 0 for k in columns)
+
+
 def _chain_checks(st: StatementTable, result: CheckResult) -> None:
     rows = st.table.rows
     anchors = [(i, c) for c in CHAIN if (i := _first(st, c)) is not None]
@@ -337,9 +342,7 @@ def _chain_checks(st: StatementTable, result: CheckResult) -> None:
         between = [r for r in range(a + 1, b) if rows[r].kind in ("data", "total") and rows[r].unit in (None, "USD")
                    and r not in consumed]
         printed = [(r, 1) for r in between]
-        deducted = [(r, -1 if _expense_like(rows[r]) and all(rows[r].values[k] is None or rows[r].values[k] >= 0
-                                                              for k in columns) else 1)
-                    for r in between]
+        deducted = [(r, -1 if _expense_like(rows[r]) and _never_negative(rows[r], columns) else 1) for r in between]
         rule = _STEP_RULE.get(concept, "income_chain")
         for k in columns:
             evals = [_evaluate(st, terms, b, k, start=(a, 1)) for terms in (deducted, printed)]

@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from form8k.load import Submission
 from form8k.models import Check, Column, Fact, Problem, Table
+
+if TYPE_CHECKING:
+    from form8k.concepts import ConceptRule
+    from form8k.tables.facts import MappedTable
+    from form8k.tables.find import RawTable
+    from form8k.tables.header import ColumnHead
 
 __all__ = ["Statements", "read_statements"]
 
@@ -57,7 +64,7 @@ def read_statements(sub: Submission) -> Statements:
     return out
 
 
-def _read_table(raw, index: int, previous: tuple[int, int, int, int] | None):  # type: ignore[no-untyped-def]
+def _read_table(raw: RawTable, index: int, previous: tuple[int, int, int, int] | None) -> MappedTable:
     from form8k.tables.classify import classify
     from form8k.tables.facts import MappedTable
     from form8k.tables.header import read_columns, read_scale, title_block
@@ -104,20 +111,20 @@ def _title(lines: list[str]) -> str | None:
     return plain[-1] if plain else None
 
 
-def _mark_percent_columns(raw, heads) -> None:  # type: ignore[no-untyped-def]
+def _mark_percent_columns(raw: RawTable, heads: list[ColumnHead]) -> None:
     for k, head in enumerate(heads):
-        numbers = [r.cells[k].number for r in raw.rows if r.cells[k] is not None and r.cells[k].number is not None]
+        numbers = [n for r in raw.rows if (c := r.cells[k]) is not None and (n := c.number) is not None]
         percents = sum(1 for n in numbers if n.percent)
         if numbers and percents * 2 > len(numbers) and head.basis is None:
             head.basis = "percent"
 
 
-def _map_concepts(m, paths: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]
+def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
     from form8k.concepts import FALLBACKS, match_label, sign_factor
 
     table = m.table
     chosen: dict[tuple[str, str], tuple[int, int]] = {}  # (concept, period kind) -> (priority, row)
-    matches = {}
+    matches: dict[int, ConceptRule] = {}
     for r, row in enumerate(table.rows):
         if row.kind not in ("data", "total"):
             continue

@@ -195,11 +195,11 @@ def _raw_row(label_cells: list[_Cell], value_cells: list[_Cell], groups: list[tu
             junk.append(c.text)
     first = label_cells[0] if label_cells else None
     spans = [c.span for c in label_cells + value_cells if c.span]
+    label_spans = [c.span for c in label_cells if c.span]
     return RawRow(
         label=" ".join(c.text for c in label_cells),
         cells=cells,
-        label_span=(label_cells[0].span[0], label_cells[-1].span[1])
-        if first and first.span and label_cells[-1].span else None,
+        label_span=(label_spans[0][0], label_spans[-1][1]) if label_spans else None,
         indent=first.indent if first else 0.0,
         bold=bool(first and first.bold),
         rule_above=border_below or any(c.border_top for c in value_cells),

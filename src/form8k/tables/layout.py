@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from form8k.load import Document
 from form8k.tables.find import HeaderCell, RawCell, RawRow, RawTable, enough_values
@@ -288,7 +289,7 @@ def _place(fields: list[_Field], ncols: int, anchors: list[tuple[float, float]],
             return -min(hi, f.end) + max(lo, f.start)
         return min(abs(f.end - hi), abs(f.start - lo)) + 0.5
 
-    placed = [min(range(ncols), key=lambda k, f=f: distance(f, k)) for f in fields]
+    placed = [min(range(ncols), key=partial(distance, f)) for f in fields]
     if any(b <= a for a, b in zip(placed, placed[1:], strict=False)):
         return None
     return placed
@@ -346,11 +347,7 @@ def _table(doc: Document, index: int, lines: list[_Line], floor: int, first: int
                 break
             k -= 1
             continue
-        if line.kind in ("years", "rule") or (line.kind == "tag" and not re.search(r"<TABLE>", line.text, re.I)):
-            header_lines.append(line)
-        elif is_header_like(line):
-            header_lines.append(line)
-        elif line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
+        if line.kind in ("years", "rule") or (line.kind == "tag" and not re.search(r"<TABLE>", line.text, re.I)) or is_header_like(line) or line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
                 and line.text.lstrip().startswith("(") and is_header_like(header_lines[-1]):
             header_lines.append(line)
         else:

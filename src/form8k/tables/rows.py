@@ -242,9 +242,7 @@ def _end_sections(stack: list[_Open], depth: int, heading: bool, major: bool) ->
                 continue
             return
         indented = top.child_depth is not None and top.child_depth > top.depth
-        if heading and top.used and top.depth >= depth:
-            stack.pop()
-        elif indented and depth <= top.depth:
+        if heading and top.used and top.depth >= depth or indented and depth <= top.depth:
             stack.pop()
         else:
             return
