@@ -46,7 +46,7 @@ _SCALE_GAP = 6000  # a table without its own units line takes the previous table
 def read_statements(sub: Submission) -> Statements:
     """Every table of the filing as typed rows, the facts of its primary statements, and their checks."""
     from form8k.checks import StatementTable, check_tables
-    from form8k.tables.facts import MappedTable, collect_facts
+    from form8k.tables.facts import collect_facts
     from form8k.tables.find import find_tables
 
     out = Statements()
