@@ -32,7 +32,7 @@ TOTAL_CONCEPTS = frozenset({
     "NetCashProvidedByUsedInInvestingActivities", "NetCashProvidedByUsedInFinancingActivities",
     "CashAndCashEquivalentsPeriodIncreaseDecrease"})
 PRIMARY = ("income", "balance", "cash_flow")
-AMOUNTLESS = ("percent", "change", "adjustment", "non_gaap", "low", "high")
+AMOUNTLESS = ("percent", "change", "adjustment", "non_gaap", "low", "high", "reported")
 
 
 def totals_confirmed(filing: Filing) -> tuple[int, int, list[str]]:

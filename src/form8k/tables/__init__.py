@@ -39,7 +39,8 @@ _STATEMENT_TITLE = re.compile(r"statements?\b|balance\s+sheets?|cash\s+flows?|re
                               r"financial\s+(?:information|results|data|highlights)|summary|outlook|guidance|"
                               r"supplemental|selected", re.I)
 _NOT_TITLE = re.compile(r"^\(?\s*(?:unaudited|in\s+(?:thousands|millions)|\$?\s*in\s+|amounts\s+in|dollars\s+in|"
-                        r"millions|thousands)|^\d+$|^page\b", re.I)
+                        r"millions|thousands)|^\d+$|^page\b|^\(.*\b(?:thousands|millions|billions)\b.*\)$", re.I)
+_BARE_HEAD = re.compile(r"^\s*(?:assets|liabilities.*|revenues?|\(unaudited\))\s*:?\s*$", re.I)
 _SCALE_GAP = 6000  # a table without its own units line takes the previous table's within this many characters
 
 
@@ -70,7 +71,8 @@ def _read_table(raw: RawTable, index: int, previous: tuple[int, int, int, int] |
     from form8k.tables.header import read_columns, read_scale, title_block
     from form8k.tables.rows import clean_label, read_rows
 
-    title = title_block(raw.context)
+    above = title_block(raw.context)
+    title = above + [t for t in raw.label_header if not _BARE_HEAD.match(t)]
     heads = read_columns(raw, title, instant=False)
     labels = [clean_label(r.label)[0] for r in raw.rows]
     statement = classify(title, labels, heads)
@@ -89,14 +91,14 @@ def _read_table(raw: RawTable, index: int, previous: tuple[int, int, int, int] |
     scale = scale or 1
     share_scale = share_scale or scale
     read = read_rows(raw, heads, scale, share_scale, statement)
-    table = Table(index=index, statement=statement, title=_title(title), document=raw.document, scale=scale,
+    table = Table(index=index, statement=statement, title=_title(above) or _title(title), document=raw.document, scale=scale,
                   share_scale=share_scale, unit_note=unit_note,
                   columns=[Column(label=h.label, period_end=h.period_end, period_months=h.months, basis=h.basis)
                            for h in heads],
                   rows=read.rows, span=raw.span, problems=read.problems)
     for p in table.problems:
         p.message = f"table {index}: {p.message}"
-    amount = [h.basis not in ("percent", "change", "adjustment", "non_gaap", "low", "high") for h in heads]
+    amount = [h.basis not in ("percent", "change", "adjustment", "non_gaap", "low", "high", "reported") for h in heads]
     m = MappedTable(table, read.decimals, amount)
     if statement in ("income", "balance", "cash_flow"):
         _map_concepts(m, read.paths)

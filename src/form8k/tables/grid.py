@@ -21,7 +21,7 @@ from form8k.tables.numbers import Number, clean_cell, is_year, parse_clean
 
 _CURRENCY = frozenset({"$", "US$", "U.S.$", "€", "£", "\\$"})
 _CLOSERS = frozenset({")", "%", ")%", "%)", "%)%"})
-_FOOTNOTE_CELL = re.compile(r"^(?:\(\d{1,2}\)|\([a-z]\)|\*{1,3}|\d)$")
+_FOOTNOTE_CELL = re.compile(r"^(?:\(\d\)|\([a-z]\)|\*{1,3})$")
 _CONTEXT_CHARS = 1500
 _AFTER_CHARS = 800
 
@@ -95,6 +95,7 @@ def _value_groups(rows: list[list[_Cell]]) -> list[tuple[int, int]]:
                 continue
             (narrow if c.end - c.start <= 3 else wide).append((c.start, c.end))
     ranges = sorted(set(narrow or wide))
+    ranges = [r for r in ranges if r not in _footnote_ranges(rows)]
     groups: list[tuple[int, int]] = []
     for s, e in ranges:
         if groups and s < groups[-1][1]:
@@ -102,6 +103,17 @@ def _value_groups(rows: list[list[_Cell]]) -> list[tuple[int, int]]:
         else:
             groups.append((s, e))
     return groups
+
+
+def _footnote_ranges(rows: list[list[_Cell]]) -> set[tuple[int, int]]:
+    """Grid ranges where every "number" is a footnote mark like "(1)" or "(a)" beside a label."""
+    marks: dict[tuple[int, int], bool] = {}
+    for cells in rows:
+        for c in cells[1:]:
+            if c.number is not None:
+                key = (c.start, c.end)
+                marks[key] = marks.get(key, True) and bool(_FOOTNOTE_CELL.match(c.text))
+    return {k for k, only_marks in marks.items() if only_marks}
 
 
 def _overlapping(groups: list[tuple[int, int]], start: int, end: int) -> list[int]:

@@ -199,7 +199,8 @@ _BASIS = [
     ("percent", re.compile(r"%|\bpercent\b|\bmargin\b", re.I)),
     ("low", re.compile(r"^\s*low\s*$", re.I)),
     ("high", re.compile(r"^\s*high\s*$", re.I)),
-    ("gaap", re.compile(r"\bgaap\b|\bas\s+reported\b", re.I)),
+    ("reported", re.compile(r"\bas\s+(?:previously\s+)?reported\b|\bpreviously\s+reported\b", re.I)),
+    ("gaap", re.compile(r"\bgaap\b", re.I)),
 ]
 
 
