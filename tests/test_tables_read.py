@@ -179,3 +179,26 @@ def test_noise_rows_are_rejected_and_reported() -> None:
 def test_a_filing_without_statements_has_no_facts() -> None:
     filing = _parse("note.txt", "FORM 8-K\nItem 5.02 Departure of Directors.\nMr. Smith resigned on May 1, 2020.\n")
     assert filing.facts == [] and filing.tables == []
+
+
+def test_text_from_a_pdf_without_layout() -> None:
+    text = """ACME CORP.
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands, except per share amounts)
+Three Months Ended December 31,
+2006 2005
+Total revenues 12,072 6,587
+Total operating expenses 15,922 11,186
+Loss from operations (3,850) (4,599)
+Other income, net 815 1,103
+Loss before income taxes (3,035) (3,496)
+Income tax expense 9 6
+Net loss $ (3,044) $ (3,502)
+"""
+    filing = _parse("acme.txt", text)
+    facts = _facts(filing)
+    assert facts[("Revenues", D(2006, 12, 31), 3)] == 12_072_000
+    assert facts[("NetIncomeLoss", D(2005, 12, 31), 3)] == -3_502_000
+    assert facts[("IncomeTaxExpenseBenefit", D(2006, 12, 31), 3)] == 9_000
+    assert not [c.detail for c in filing.checks if c.status == "fail"]
+    assert {"operating_income", "pretax_income", "net_income"} <= {c.rule for c in filing.checks if c.status == "pass"}

@@ -55,6 +55,7 @@ class _Line:
     kind: str = "text"  # blank, tag, rule, data, years, text
     label_end: int = 0  # index of the first field after the label
     cut: list[_Field] | None = None
+    single: bool = False  # words and numbers separated by single spaces (text from a PDF without layout)
 
     @property
     def fields(self) -> list[_Field]:
@@ -103,6 +104,39 @@ def _fields(text: str) -> list[_Field]:
     return out
 
 
+_TAIL = re.compile(r"(?:(?:^|\s+)(?:(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}))+$")
+
+
+def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
+    """Fields of a row whose label and numbers are separated by single spaces, or None for prose.
+
+    Alone, a line needs three numbers or one that looks like an amount ("12,072", "(0.07)"); `relaxed`
+    (a line inside a table of such rows) takes any run of numbers.
+    """
+    m = _TAIL.search(text)
+    if m is None:
+        return None
+    label = text[:m.start()]
+    tokens = list(re.finditer(r"(?:\$ ?)?[^\s$]+", m.group(0)))
+    numbers = [t for t in tokens if parse_number(t.group(0)) is not None]
+    if len(numbers) != len(tokens) or len(tokens) < (1 if relaxed else 2):
+        return None
+    years = all(is_year(t.group(0)) for t in tokens)
+    if not label.strip() and years:
+        return [_classify_field(t.group(0), m.start() + t.start(), m.start() + t.end(), k + 1)
+                for k, t in enumerate(tokens)]
+    if not re.search(r"[A-Za-z][A-Za-z)'’:]*\s*$", label) or len(label.strip()) > _MAX_LABEL:
+        return None
+    if not relaxed and len(tokens) < 3 and not any(re.search(r"[,.$()\u2014\u2013-]", t.group(0)) for t in tokens):
+        return None
+    # Positions mean nothing without a layout: number the values instead, as tab slots.
+    start = len(label) - len(label.lstrip())
+    fields = [_classify_field(label.strip(), start, len(label.rstrip()), 0)]
+    fields += [_classify_field(t.group(0), m.start() + t.start(), m.start() + t.end(), k + 1)
+               for k, t in enumerate(tokens)]
+    return fields
+
+
 def _classify_field(raw: str, start: int, end: int, slot: int) -> _Field:
     t = clean_cell(raw)
     if t in _CURRENCY:
@@ -119,8 +153,10 @@ def _classify_field(raw: str, start: int, end: int, slot: int) -> _Field:
     return _Field(raw, start, end, slot, "text")
 
 
-def _read_line(start: int, text: str) -> _Line:
+def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Line:
     line = _Line(start, text)
+    if fields is not None:
+        line.cut, line.single = fields, True
     if not text.strip():
         line.kind = "blank"
         return line
@@ -128,14 +164,20 @@ def _read_line(start: int, text: str) -> _Line:
         line.kind = "tag"
         return line
     line.label_end = -1  # every field is label until numbers are found
-    if not _DIGIT.search(text):
+    if fields is None and not _DIGIT.search(text):
         # No number on the line: text (cut into fields only if a table needs it), a rule or nothing.
         if not _WORD.search(text):
             line.kind = "rule" if re.search(r"[-=_\u2013\u2014]", text) else "blank"
         return line
     stripped = text.strip()
-    if "\t" not in stripped and "  " not in stripped and parse_number(stripped) is None:
-        return line  # one run of words with numbers in it: prose or a heading, never a row of values
+    if fields is None and "\t" not in stripped and "  " not in stripped and parse_number(stripped) is None:
+        # One run of words: prose or a heading, unless it ends in a run of numbers the way text
+        # extracted from a PDF without layout prints a row ("Total revenues 12,072 6,587 19,842").
+        single = _single_spaced(text)
+        if single is None:
+            return line
+        line.cut = single
+        line.single = True
     fs = line.fields
     k = 0
     while k < len(fs) and fs[k].kind in ("text", "junk", "cur") and not (fs[k].kind == "cur" and k > 0):
@@ -306,7 +348,16 @@ def _table(doc: Document, index: int, lines: list[_Line], floor: int, first: int
     data = [ln for ln in body if ln.kind == "data"]
     if len(data) < 2:
         return None
-    tabbed = sum("\t" in ln.text for ln in data) > len(data) / 2
+    tabbed = sum("\t" in ln.text or ln.single for ln in data) > len(data) / 2
+    if sum(ln.single for ln in data) > len(data) / 2:
+        for k in range(first, last + 1):
+            line = lines[k]
+            if line.kind == "text" and _DIGIT.search(line.text):
+                fields = _single_spaced(line.text, relaxed=True)
+                if fields is not None and len(fields) > 1:
+                    lines[k] = _read_line(line.start, line.text, fields)
+        body = lines[first:last + 1]
+        data = [ln for ln in body if ln.kind == "data"]
     ncols, anchors = _columns(data, tabbed)
     value_start = min(a[0] for a in anchors) if not tabbed else 1
     label_edge = min(value_start, max((f.end for ln in data for f in ln.label_fields), default=0))
