@@ -38,7 +38,6 @@ _ROW_NON_GAAP = re.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bebitda\b", re.I)
 
 def classify(title: list[str], labels: list[str], heads: list[ColumnHead]) -> StatementKind:
     """The statement kind of a table from its title block, row labels and column heads."""
-    title_text = " ".join(title)
     head_text = " ".join(h.label for h in heads)
     bases = {h.basis for h in heads}
     statement_titles = [t for t in title if _BALANCE.search(t) or _CASH_FLOW.search(t) or _INCOME.search(t)
@@ -61,8 +60,6 @@ def classify(title: list[str], labels: list[str], heads: list[ColumnHead]) -> St
         return "cash_flow"
     if _INCOME.search(main_title):
         return "income"
-    if main_title or not title_text:
-        pass
     balance_rows = sum(1 for label in labels if _ROW_BALANCE.search(label))
     cash_rows = sum(1 for label in labels if _ROW_CASH.search(label))
     revenue_rows = sum(1 for label in labels if _ROW_REVENUE.search(label))

@@ -178,6 +178,7 @@ def read_scale(text: str) -> tuple[int | None, int | None]:
 def title_block(context: str, limit: int = 6) -> list[str]:
     """The short lines right above a table: company, statement title, units, "(Unaudited)"."""
     lines: list[str] = []
+    skipped = False
     for line in reversed(context.split("\n")):
         s = line.strip()
         if not s:
@@ -185,7 +186,11 @@ def title_block(context: str, limit: int = 6) -> list[str]:
                 break
             continue
         if len(s) > 160 or (len(s) > 100 and s.endswith(".")):
-            break
+            # One sentence introducing the table may stand between it and its title.
+            if lines or skipped:
+                break
+            skipped = True
+            continue
         lines.append(s)
         if len(lines) >= limit:
             break
@@ -197,8 +202,8 @@ _BASIS = [
     ("adjustment", re.compile(r"\badj(?:\.|ustments?)?\b|\breconciling\b|\beliminations?\b", re.I)),
     ("change", re.compile(r"\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bgrowth\b|\b(?:bp|bps)\b", re.I)),
     ("percent", re.compile(r"%|\bpercent\b|\bmargin\b", re.I)),
-    ("low", re.compile(r"^\s*low\s*$", re.I)),
-    ("high", re.compile(r"^\s*high\s*$", re.I)),
+    ("low", re.compile(r"\blow(?:\s+end)?\s*$", re.I)),
+    ("high", re.compile(r"\bhigh(?:\s+end)?\s*$", re.I)),
     ("reported", re.compile(r"\bas\s+(?:previously\s+)?reported\b|\bpreviously\s+reported\b", re.I)),
     ("gaap", re.compile(r"\bgaap\b", re.I)),
 ]
