@@ -202,3 +202,13 @@ Net loss $ (3,044) $ (3,502)
     assert facts[("IncomeTaxExpenseBenefit", D(2006, 12, 31), 3)] == 9_000
     assert not [c.detail for c in filing.checks if c.status == "fail"]
     assert {"operating_income", "pretax_income", "net_income"} <= {c.rule for c in filing.checks if c.status == "pass"}
+
+
+def test_markdown_shows_statements_concepts_and_checks() -> None:
+    from form8k.render import markdown
+
+    text = TEXT.replace("Provision for income taxes", "\t4 = 000\t44.400\t0.40=0\nProvision for income taxes")
+    md = markdown(_parse("acme.txt", text))
+    assert "### income: CONSOLIDATED STATEMENTS OF INCOME · in thousands" in md
+    assert "| **Gross profit** |" not in md  # a step of the statement, not a total row
+    assert "GrossProfit" in md and "rejected" in md and "Checks:" in md
