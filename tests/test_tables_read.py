@@ -212,3 +212,13 @@ def test_markdown_shows_statements_concepts_and_checks() -> None:
     assert "### income: CONSOLIDATED STATEMENTS OF INCOME · in thousands" in md
     assert "| **Gross profit** |" not in md  # a step of the statement, not a total row
     assert "GrossProfit" in md and "rejected" in md and "Checks:" in md
+
+
+def test_a_statement_continued_in_a_second_table_keeps_its_columns() -> None:
+    first, rest = HTML.split("<tr>{}</tr>".format(_cells("Income tax expense", "", "9", "", "", "", "6", "")))
+    continued = first + "</table>\n<p>2</p>\n<table>\n<tr>{}</tr>".format(
+        _cells("Income tax expense", "", "9", "", "", "", "6", "")) + rest
+    filing = _parse("acme.htm", continued)
+    facts = _facts(filing)
+    assert facts[("NetIncomeLoss", D(2006, 12, 31), 3)] == -4_322_000
+    assert facts[("EarningsPerShareBasicAndDiluted", D(2005, 12, 31), 3)] == Decimal("-0.09")

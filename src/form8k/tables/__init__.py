@@ -52,10 +52,10 @@ def read_statements(sub: Submission) -> Statements:
 
     out = Statements()
     mapped: list[MappedTable] = []
-    previous: tuple[int, int, int, int] | None = None  # document, end, scale, share scale
+    previous: tuple[RawTable, MappedTable] | None = None
     for raw in find_tables(sub):
         m = _read_table(raw, len(out.tables), previous)
-        previous = (raw.document, raw.span[1], m.table.scale, m.table.share_scale or m.table.scale)
+        previous = (raw, m)
         out.tables.append(m.table)
         out.problems.extend(m.table.problems)
         mapped.append(m)
@@ -65,10 +65,10 @@ def read_statements(sub: Submission) -> Statements:
     return out
 
 
-def _read_table(raw: RawTable, index: int, previous: tuple[int, int, int, int] | None) -> MappedTable:
+def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable] | None) -> MappedTable:
     from form8k.tables.classify import classify
     from form8k.tables.facts import MappedTable
-    from form8k.tables.header import read_columns, read_scale, title_block
+    from form8k.tables.header import ColumnHead, read_columns, read_scale, title_block
     from form8k.tables.rows import clean_label, read_rows
 
     above = title_block(raw.context)
@@ -78,6 +78,14 @@ def _read_table(raw: RawTable, index: int, previous: tuple[int, int, int, int] |
     statement = classify(title, labels, heads)
     if statement == "balance":
         heads = read_columns(raw, title, instant=True)
+    near = previous is not None and previous[0].document == raw.document and \
+        raw.span[0] - previous[0].span[1] < _SCALE_GAP
+    if previous is not None and near and not raw.header and not _title(above) and \
+            previous[0].ncols == raw.ncols and previous[1].table.statement != "other":
+        # A statement carried onto the next page: no title, no header, the same columns as the table before.
+        before = previous[1].table
+        statement = before.statement
+        heads = [ColumnHead(c.label, c.period_end, c.period_months, c.basis) for c in before.columns]
     _mark_percent_columns(raw, heads)
     caption = " ".join(raw.label_header + [h.label for h in heads])
     scale, share_scale = read_scale(caption)
@@ -85,8 +93,8 @@ def _read_table(raw: RawTable, index: int, previous: tuple[int, int, int, int] |
     if scale is None:
         scale, share_scale = read_scale(" ".join(title))
         unit_note = next((t for t in title if read_scale(t)[0]), None)
-    if scale is None and previous and previous[0] == raw.document and raw.span[0] - previous[1] < _SCALE_GAP:
-        scale, share_scale = previous[2], previous[3]
+    if scale is None and previous is not None and near:
+        scale, share_scale = previous[1].table.scale, previous[1].table.share_scale
         unit_note = "as the table before"
     scale = scale or 1
     share_scale = share_scale or scale
