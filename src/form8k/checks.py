@@ -353,9 +353,13 @@ def _chain_checks(st: StatementTable, result: CheckResult) -> None:
 
 
 def _eps_checks(st: StatementTable, result: CheckResult) -> None:
-    net = _first(st, "NetIncomeLoss")
+    # Earnings per share divide what is left for common shareholders, when the statement prints it.
+    net = _first(st, "NetIncomeLossAvailableToCommonStockholdersBasic")
+    if net is None:
+        net = _first(st, "NetIncomeLoss")
     if net is None:
         return
+    basic_shares = _first(st, "WeightedAverageNumberOfSharesOutstandingBasic")
     pairs = [("EarningsPerShareBasic", "WeightedAverageNumberOfSharesOutstandingBasic"),
              ("EarningsPerShareDiluted", "WeightedAverageNumberOfDilutedSharesOutstanding"),
              ("EarningsPerShareBasicAndDiluted", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")]
@@ -363,27 +367,43 @@ def _eps_checks(st: StatementTable, result: CheckResult) -> None:
         eps, shares = _first(st, eps_concept), _first(st, shares_concept)
         if eps is None or shares is None:
             continue
+        # In a loss, dilutive shares would reduce the loss per share: diluted EPS is then the basic one.
+        fallback = basic_shares if eps_concept == "EarningsPerShareDiluted" else None
         for k, amount in enumerate(st.amount_columns):
             if amount:
-                _eps_check(st, result, net, shares, eps, k)
+                _eps_check(st, result, net, shares, eps, k, fallback)
 
 
-def _eps_check(st: StatementTable, result: CheckResult, net: int, shares: int, eps: int, k: int) -> None:
+def _eps_ratio(st: StatementTable, net: int, shares: int, eps: int, k: int) -> tuple[bool, Decimal, Decimal] | None:
     n, hn, _ = _value(st, net, k, fact=True)
     s, hs, _ = _value(st, shares, k, fact=True)
     e, he, _ = _value(st, eps, k, fact=True)
     if n is None or s is None or e is None or s - hs <= 0:
-        return
+        return None
     ratios = [(n + a) / (s + b) for a in (-hn, hn) for b in (-hs, hs)]
     low, high = min(ratios), max(ratios)
-    ok = e + he >= low and e - he <= high
-    mid = (n / s).quantize(Decimal("0.0001"))
-    ev = _Eval("pass" if ok else "fail", mid, e, he + (high - low) / 2)
+    return e + he >= low and e - he <= high, (n / s).quantize(Decimal("0.0001")), he + (high - low) / 2
+
+
+def _eps_check(st: StatementTable, result: CheckResult, net: int, shares: int, eps: int, k: int,
+               fallback: int | None) -> None:
+    found = _eps_ratio(st, net, shares, eps, k)
+    if found is None:
+        return
+    ok, mid, tolerance = found
+    note = ""
+    n = st.table.rows[net].values[k]
+    if not ok and fallback is not None and n is not None and n * st.factors.get(net, 1) < 0:
+        again = _eps_ratio(st, net, fallback, eps, k)
+        if again is not None and again[0]:
+            ok, mid, tolerance = again
+            shares, note = fallback, " (a loss: dilution would be antidilutive, so basic shares)"
+    e = st.table.rows[eps].values[k]
     row = st.table.rows
     detail = f"{row[net].label} {_printed(st, net, k)} ÷ {row[shares].label} {_printed(st, shares, k)} = {mid} " \
-             f"vs {row[eps].label} {_printed(st, eps, k)}"
+             f"vs {row[eps].label} {_printed(st, eps, k)}" + note
     result.checks.append(Check(rule="eps", status="pass" if ok else "fail", expected=mid, actual=e,
-                               tolerance=ev.tolerance, detail=detail, table=st.table.index,
+                               tolerance=tolerance, detail=detail, table=st.table.index,
                                inputs=[_ref(st, net, k), _ref(st, shares, k), _ref(st, eps, k)],
                                span=row[eps].spans[k]))
     if ok:
