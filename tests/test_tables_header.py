@@ -76,3 +76,30 @@ def test_title_block_keeps_the_short_lines_above_a_table() -> None:
                "and actual results may differ materially.\nApple Inc.\nCONDENSED CONSOLIDATED BALANCE SHEETS\n"
                "(In millions)\n")
     assert title_block(context) == ["Apple Inc.", "CONDENSED CONSOLIDATED BALANCE SHEETS", "(In millions)"]
+
+
+def test_a_title_naming_two_durations_gives_them_to_the_column_blocks_in_order() -> None:
+    from form8k.tables.find import HeaderCell, RawTable
+    from form8k.tables.header import durations, read_columns
+
+    assert durations("Three and Six Months Ended June 30, 2007 and 2006") == [3, 6]
+    assert durations("For the 13 and 26 Weeks Ended July 3, 2004") == [3, 6]
+    assert durations("Quarter and Year Ended December 31") == [3, 12]
+    # alone, a column under such a title has no duration
+    assert read_period("2007", "Three and Six Months Ended June 30,") == (D(2007, 6, 30), None)
+    raw = RawTable(document=0, span=(0, 0), rows=[], ncols=4,
+                   header=[[HeaderCell(y, k, k) for k, y in enumerate(["2007", "2006", "2007", "2006"])]])
+    heads = read_columns(raw, ["STATEMENTS OF OPERATIONS", "Three and Six Months Ended June 30,"], instant=False)
+    assert [(h.period_end, h.months) for h in heads] == [
+        (D(2007, 6, 30), 3), (D(2006, 6, 30), 3), (D(2007, 6, 30), 6), (D(2006, 6, 30), 6)]
+
+
+def test_a_spanning_header_naming_two_durations() -> None:
+    from form8k.tables.find import HeaderCell, RawTable
+    from form8k.tables.header import read_columns
+
+    raw = RawTable(document=0, span=(0, 0), rows=[], ncols=4, header=[
+        [HeaderCell("Three and Six Months Ended June 30,", 0, 3)],
+        [HeaderCell(y, k, k) for k, y in enumerate(["2007", "2006", "2007", "2006"])]])
+    heads = read_columns(raw, [], instant=False)
+    assert [h.months for h in heads] == [3, 3, 6, 6]

@@ -90,6 +90,26 @@ def _duration(text: str) -> int | None:
     return None
 
 
+_NUMBER_ALT = r"\d{1,2}|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+_SERIES = re.compile(rf"\b((?:{_NUMBER_ALT})(?:\s*(?:,|and|&)\s*(?:{_NUMBER_ALT}))+)[\s-]+(months?|weeks?)\b", re.I)
+_QUARTER_AND_YEAR = re.compile(r"\b(?:quarters?|three\s+months)\s+and\s+(?:fiscal\s+|full\s+)?years?\b", re.I)
+
+
+def durations(text: str) -> list[int]:
+    """Every duration a title names, in order: "Three and Six Months Ended" -> [3, 6]."""
+    out: list[int] = []
+    for m in _SERIES.finditer(text):
+        counts = [_count(w.strip()) for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(1)) if w.strip()]
+        weeks = m.group(2).lower().startswith("week")
+        out += [round(c * 12 / 52) if weeks else c for c in counts if c]
+    if not out and _QUARTER_AND_YEAR.search(text):
+        out = [3, 12]
+    if out:
+        return out
+    single = _duration(text)
+    return [single] if single is not None else []
+
+
 def _count(word: str) -> int | None:
     word = word.lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
@@ -117,11 +137,14 @@ def read_period(text: str, context: str = "", instant: bool = False) -> tuple[dt
     `context` (the table title) supplies what the header leaves out: the
     duration, or the month and day when the header prints only years.
     """
-    months = _duration(text)
-    if months is None:
+    own = durations(text)
+    months = None if len(set(own)) > 1 else _duration(text)
+    if months is None and len(set(own)) <= 1:
         # A title naming an inception period ("period from June 3, 1996 (inception)") has two durations.
         mixed = bool(_INCEPTION.search(context))
-        months = 0 if instant or _INSTANT.search(text) else None if mixed else _duration(context)
+        named = durations(context)
+        months = 0 if instant or _INSTANT.search(text) else None if mixed or len(set(named)) > 1 else \
+            (named[0] if named else None)
     if months is None and instant:
         months = 0
     dates = _dates(text)
@@ -230,7 +253,23 @@ def read_columns(raw: RawTable, title: list[str], instant: bool) -> list[ColumnH
         basis = next((name for name, pattern in _BASIS if pattern.search(label)), None)
         heads.append(ColumnHead(label, end, months, basis))
     _fill_from_title(heads, context)
+    _durations_in_order(heads, context)
     return heads
+
+
+def _durations_in_order(heads: list[ColumnHead], context: str) -> None:
+    """"Three and Six Months Ended June 30" over 2007 2006 2007 2006: the blocks take the durations in order."""
+    named = durations(context)
+    spanning = [durations(h.label) for h in heads]
+    if len(set(named)) < 2 and spanning and all(d == spanning[0] for d in spanning):
+        named = spanning[0]  # one header cell over every column: "Three and Six Months Ended June 30,"
+    if len(set(named)) < 2 or any(h.months is not None for h in heads) or len(heads) % len(named):
+        return
+    per = len(heads) // len(named)
+    blocks = [[h.period_end for h in heads[i:i + per]] for i in range(0, len(heads), per)]
+    if all(block == blocks[0] and all(blocks[0]) for block in blocks):
+        for i, h in enumerate(heads):
+            h.months = named[i // per]
 
 
 def _fill_from_title(heads: list[ColumnHead], context: str) -> None:
