@@ -147,30 +147,35 @@ def read_period(text: str, context: str = "", instant: bool = False) -> tuple[dt
             (named[0] if named else None)
     if months is None and instant:
         months = 0
+    return _end_date(text, context), months
+
+
+def _end_date(text: str, context: str) -> dt.date | None:
+    """The end date a column header names; a year printed apart (its own header row, last) decides
+    between dates ("July 3, 2004 and June 28, 2003" over "2003") or takes the month and day."""
     dates = _dates(text)
     years = _years(text)
     full = [d for d in dates if d[2] is not None]
-    end: dt.date | None = None
-    if len(full) == 1:
-        end = _date(full[0][2] or 0, full[0][0], full[0][1])
-    elif len(full) > 1:
-        matching = [d for d in full if d[2] in years]
-        if len(matching) == 1:
-            end = _date(matching[0][2] or 0, matching[0][0], matching[0][1])
-    elif years and len(set(years)) == 1:
-        year = years[-1]
-        partial = [d for d in dates if d[2] is None]
-        if not partial:
-            in_context = _dates(context)
-            same_year = [d for d in in_context if d[2] == year]
-            # "PERIOD FROM JUNE 3, 1996 TO DECEMBER 31, 1996": the period ends on the latest date of its year.
-            # "DECEMBER 31, 1997 AND 1996": one month and day printed for several years.
-            partial = [max(same_year, key=lambda d: (d[0], d[1]))] if same_year else in_context
-        month_days = {(mo, day) for mo, day, _ in partial}
-        if len(month_days) == 1:
-            (mo, day), = month_days
-            end = _date(year, mo, day)
-    return end, months
+    if not years:
+        if len(full) == 1:
+            return _date(full[0][2] or 0, full[0][0], full[0][1])
+        return None
+    year = years[-1]
+    matching = [d for d in full if d[2] == year]
+    if matching:
+        latest = max(matching, key=lambda d: (d[0], d[1]))
+        return _date(year, latest[0], latest[1])
+    month_days = {(mo, day) for mo, day, _ in dates}
+    if not month_days:
+        in_context = _dates(context)
+        same_year = [d for d in in_context if d[2] == year]
+        # "PERIOD FROM JUNE 3, 1996 TO DECEMBER 31, 1996": the period ends on the latest date of its year;
+        # "DECEMBER 31, 1997 AND 1996": one month and day printed for several years.
+        month_days = {max((d[0], d[1]) for d in same_year)} if same_year else {(mo, day) for mo, day, _ in in_context}
+    if len(month_days) == 1:
+        (mo, day), = month_days
+        return _date(year, mo, day)
+    return None
 
 
 def read_scale(text: str) -> tuple[int | None, int | None]:
