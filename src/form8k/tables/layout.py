@@ -33,6 +33,8 @@ _PERIOD_HEAD = re.compile(rf"\b(?:weeks?|months?|quarters?|years?)\s+ended\b|\ba
 _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\b|\breconciliation\b|"
                     r"\bsegment\b|\bselected\s+financial\b|\bfinancial\s+(?:information|highlights|data)\b", re.I)
 _DIGIT = re.compile(r"\d")
+# A value column starts after a tab or two spaces with a digit, a sign, a dash or a currency mark.
+_VALUE_GAP = re.compile(r"(?:\t| {2,})[\\$(\-\d.\u2013\u2014]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MAX_LABEL = 110
 _CONTEXT_LINES = 10
@@ -89,12 +91,14 @@ def _fields(text: str) -> list[_Field]:
     for slot, piece in enumerate(text.replace("\\$", " $").split("\t")):
         for m in _FIELD.finditer(piece):
             # "(839) $" and "$ 0.24 $ 1.04": a dollar sign after a single space starts a new field.
-            parts: list[str] = []
-            for part in _DOLLAR_SPLIT.split(m.group(0)):
-                if parts and not (parse_number(parts[-1]) or parts[-1] in _CURRENCY):
-                    parts[-1] += " " + part
-                else:
-                    parts.append(part)
+            parts: list[str] = [m.group(0)]
+            if "$" in m.group(0):
+                parts = []
+                for part in _DOLLAR_SPLIT.split(m.group(0)):
+                    if parts and not (parse_number(parts[-1]) or parts[-1] in _CURRENCY):
+                        parts[-1] += " " + part
+                    else:
+                        parts.append(part)
             offset = m.start()
             for part in parts:
                 start = pos + offset
@@ -170,7 +174,7 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
             line.kind = "rule" if re.search(r"[-=_\u2013\u2014]", text) else "blank"
         return line
     stripped = text.strip()
-    if fields is None and "\t" not in stripped and "  " not in stripped and parse_number(stripped) is None:
+    if fields is None and not _VALUE_GAP.search(stripped) and parse_number(stripped) is None:
         # One run of words: prose or a heading, unless it ends in a run of numbers the way text
         # extracted from a PDF without layout prints a row ("Total revenues 12,072 6,587 19,842").
         single = _single_spaced(text)

@@ -162,7 +162,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
     heading = next((t for t in reversed(raw.label_header) if _HEADING.match(t.strip())), None)
     if heading and raw.rows and raw.rows[0].label.strip().lower() != heading.strip().lower():
         # "ASSETS" printed in the header row over the labels heads the rows below it.
-        rows.append(Row(label=heading.strip(), depth=0, kind="section", values=[None] * raw.ncols,
+        rows.append(Row.model_construct(label=heading.strip(), depth=0, kind="section", values=[None] * raw.ncols,
                         raw=[None] * raw.ncols, spans=[None] * raw.ncols))
         paths.append(())
         decimals.append([None] * raw.ncols)
@@ -172,7 +172,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         label, notes = clean_label(raw_row.label)
         reason = _rejection(raw_row, seen)
         if reason is not None:
-            rows.append(Row(label=label, depth=depth, kind="rejected", raw=[c.text if c else None for c in raw_row.cells],
+            rows.append(Row.model_construct(label=label, depth=depth, kind="rejected", raw=[c.text if c else None for c in raw_row.cells],
                             values=[None] * raw.ncols, spans=[c.span if c else None for c in raw_row.cells],
                             span=raw_row.span))
             paths.append(tuple(o.heading for o in stack))
@@ -187,7 +187,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
                 continue
             major = bool(_MAJOR.match(label))
             _end_sections(stack, depth, heading=True, major=major)
-            rows.append(Row(label=label, depth=depth, kind="section", footnotes=notes,
+            rows.append(Row.model_construct(label=label, depth=depth, kind="section", footnotes=notes,
                             section=stack[-1].heading if stack else None, values=[None] * raw.ncols,
                             raw=[None] * raw.ncols, spans=[None] * raw.ncols, span=raw_row.span))
             paths.append(tuple(o.heading for o in stack))
@@ -204,7 +204,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
             (after_less and bool(re.match(r"net\b", label, re.I)))
         unit = row_unit(label, path, statement)
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
-        rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
+        rows.append(Row.model_construct(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
                         section=path[-1] if path else None, footnotes=notes, unit=unit, values=values,
                         raw=[c.text if c else None for c in raw_row.cells],
                         spans=[_number_span(c.text, c.span) if c else None for c in raw_row.cells],
