@@ -280,7 +280,7 @@ def _values(raw: RawRow, unit: str, scale: int, share_scale: int,
     return values, precision
 
 
-_NUMBER_PART = re.compile(r"\(?\s*[-\u2013\u2014\u2212]?\s*\$?\s*[\d.,]*\d[\d.,]*\s*\)?%?|[-\u2013\u2014\u2212]+")
+_NUMBER_PART = re.compile(r"[(\-\u2212]?\d[\d.,]*\)?%?|[-\u2013\u2014\u2212]+")
 
 
 def _number_span(text: str, span: Span | None) -> Span | None:
