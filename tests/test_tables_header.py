@@ -103,3 +103,17 @@ def test_a_spanning_header_naming_two_durations() -> None:
         [HeaderCell(y, k, k) for k, y in enumerate(["2007", "2006", "2007", "2006"])]])
     heads = read_columns(raw, [], instant=False)
     assert [h.months for h in heads] == [3, 3, 6, 6]
+
+
+@pytest.mark.parametrize("end,months,known,start", [
+    (D(2014, 5, 31), 12, {D(2014, 5, 31), D(2013, 5, 31)}, D(2013, 5, 31)),  # calendar months
+    (D(2013, 5, 31), 12, {D(2014, 5, 31), D(2013, 5, 31)}, D(2012, 5, 31)),
+    (D(2023, 3, 3), 3, {D(2023, 3, 3), D(2022, 12, 2), D(2022, 3, 4)}, D(2022, 12, 2)),  # 13 weeks, printed
+    (D(2022, 3, 4), 3, {D(2023, 3, 3), D(2022, 12, 2), D(2022, 3, 4)}, None),  # not printed: a 53-week year?
+    # A 52/53-week filer whose quarter happens to end on a month end: no calendar-month arithmetic.
+    (D(2022, 12, 31), 3, {D(2023, 12, 30), D(2023, 9, 30), D(2022, 12, 31)}, None),
+])
+def test_period_start(end: dt.date, months: int, known: set[dt.date], start: dt.date | None) -> None:
+    from form8k.tables.facts import period_start
+
+    assert period_start(end, months, known) == start

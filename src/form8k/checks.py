@@ -445,6 +445,9 @@ def _balance_checks(st: StatementTable, result: CheckResult) -> None:
 def _cash_checks(st: StatementTable, result: CheckResult) -> None:
     rows = st.table.rows
     change = _first(st, "CashAndCashEquivalentsPeriodIncreaseDecrease")
+    if change is None:
+        change = _first(st, "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecrease"
+                            "IncludingExchangeRateEffect")
     ends = [i for i, r in enumerate(rows) if r.concept in ("CashAndCashEquivalentsAtCarryingValue",
                                                             "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")]
     begin = next((i for i in ends if re.search(r"beginning", rows[i].label, re.I)), None)

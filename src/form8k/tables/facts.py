@@ -35,9 +35,11 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def period_start(end: dt.date, months: int, known: set[dt.date]) -> dt.date | None:
-    """The instant a period began: the previous month end for calendar periods; for 52/53-week
-    calendars the date 13 weeks per quarter earlier, accepted only when the filing prints that date."""
-    if end == _month_end(end.year, end.month):
+    """The instant a period began: the previous month end for a calendar that closes on month ends;
+    for a 52/53-week calendar (any date of the filing falls before a month end) the date 13 weeks per
+    quarter earlier, accepted only when the filing prints that date, since a 53-week year moves it."""
+    weeks = any(d != _month_end(d.year, d.month) for d in known)
+    if not weeks and end == _month_end(end.year, end.month):
         month = end.month - months
         year = end.year + (month - 1) // 12
         month = (month - 1) % 12 + 1

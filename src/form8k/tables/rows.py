@@ -27,8 +27,8 @@ from form8k.tables.numbers import Number
 _FOOTNOTE_MARK = re.compile(r"\s*(?:\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\*{1,3}|†|‡))(?=\s*(?:\(|\*|†|‡|$))")
 _TRAILING_SUPERSCRIPT = re.compile(r"(?<=[a-z])(\d)$")
 _TOTAL = re.compile(r"^(?:total\b|subtotal\b|net\s+cash\b|cash\s+(?:provided|generated|used)\b|"
-                    r"net\s+(?:increase|decrease|change|\(decrease\)|\(increase\))\b|\((?:decrease|increase)\)\s*/?\s*"
-                    r"(?:increase|decrease)\s+in\s+cash\b)", re.I)
+                    r"net\s+(?:increase|decrease|change|\(decrease\)|\(increase\))\b|"
+                    r"\(?(?:increase|decrease)\)?\s*(?:/|and|or)?\s*\(?(?:increase|decrease)?\)?\s+in\s+cash\b)", re.I)
 _SHARES = re.compile(r"\b(?:weighted|average)\b.*\bshares\b|\bshares\s+(?:used|outstanding|issued|in\s+computing)\b|"
                      r"\bnumber\s+of\s+(?:\w+\s+)?shares\b|\bequivalent\s+shares\b|\bshares\b.*\b(?:basic|diluted)\b|"
                      r"\b(?:basic|diluted)\b.*\bshares\b|^\(?shares\)?$|\bunits\s+outstanding\b", re.I)
