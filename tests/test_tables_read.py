@@ -222,3 +222,10 @@ def test_a_statement_continued_in_a_second_table_keeps_its_columns() -> None:
     facts = _facts(filing)
     assert facts[("NetIncomeLoss", D(2006, 12, 31), 3)] == -4_322_000
     assert facts[("EarningsPerShareBasicAndDiluted", D(2005, 12, 31), 3)] == Decimal("-0.09")
+
+
+def test_units_stated_in_a_note_under_the_table() -> None:
+    text = TEXT.replace("                   (In thousands, except per share amounts)\n", "").replace(
+        "</TABLE>\n", "</TABLE>\nAmounts in thousands, except per share data.\n")
+    facts = _facts(_parse("acme.txt", text))
+    assert facts[("Revenues", D(1996, 12, 31), 3)] == 45_120_000

@@ -96,6 +96,8 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
     if scale is None and previous is not None and near:
         scale, share_scale = previous[1].table.scale, previous[1].table.share_scale
         unit_note = "as the table before"
+    if scale is None:
+        scale, share_scale, unit_note = _footnote_scale(raw.after)
     scale = scale or 1
     share_scale = share_scale or scale
     read = read_rows(raw, heads, scale, share_scale, statement)
@@ -111,6 +113,20 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
     if statement in ("income", "balance", "cash_flow"):
         _map_concepts(m, read.paths)
     return m
+
+
+def _footnote_scale(after: str) -> tuple[int | None, int | None, str | None]:
+    """A units note right under a table ("Amounts in thousands."), not the next table's caption."""
+    from form8k.tables.header import read_scale
+
+    lines = [t.strip() for t in after.split("\n") if t.strip()][:2]
+    for line in lines:
+        if _STATEMENT_TITLE.search(line) or len(line) > 90:
+            break
+        scale, shares = read_scale(line)
+        if scale is not None:
+            return scale, shares, line
+    return None, None, None
 
 
 def _title(lines: list[str]) -> str | None:
