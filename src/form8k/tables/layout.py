@@ -186,7 +186,6 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
     k = 0
     while k < len(fs) and fs[k].kind in ("text", "junk", "cur") and not (fs[k].kind == "cur" and k > 0):
         k += 1
-    # A lone footnote-like "(1)" right after the label is part of the label, not a value.
     line.label_end = k
     nums = [f for f in fs[k:] if f.kind == "num"]
     label_len = sum(len(f.text) for f in fs[:k])
