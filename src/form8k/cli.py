@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 
+from form8k.commands import fetch as fetch_command
 from form8k.commands import parse as parse_command
 
 app = typer.Typer(
@@ -18,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("parse")(parse_command.parse)
+app.command("fetch")(fetch_command.fetch)
 
 
 @app.callback()
@@ -31,3 +33,7 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
