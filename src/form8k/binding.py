@@ -126,6 +126,19 @@ def tokenize(text: str, amounts: list[AmountPhrase], periods: list[PeriodPhrase]
     return _drop_asides(tokens)
 
 
+def _aside_starts(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i:] open an aside: ", primarily consisting of …", ", net of taxes,", ", but including …"."""
+    if i >= len(tokens) or tokens[i].kind != "W":
+        return False
+    word = tokens[i].low
+    after = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if word in ("net", "both", "each"):
+        return after == "of"
+    if word == "but":
+        return after in ("including", "excluding", "before", "after")
+    return word in _APPOSITIVE_START
+
+
 def _drop_asides(tokens: list[Token]) -> list[Token]:
     """Remove parentheticals and appositives that hold no amount."""
     out: list[Token] = []
@@ -139,7 +152,7 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
             if j < len(tokens) and tokens[j].text == ")" and not any(x.kind == "A" for x in tokens[i:j]):
                 i = j + 1
                 continue
-        if t.kind == "P" and t.text == "," and i + 1 < len(tokens) and tokens[i + 1].low in _APPOSITIVE_START:
+        if t.kind == "P" and t.text == "," and _aside_starts(tokens, i + 1):
             j = i + 1
             while j < len(tokens) and not (tokens[j].kind == "P" and tokens[j].text in ",;."):
                 j += 1
@@ -147,7 +160,7 @@ def _drop_asides(tokens: list[Token]) -> list[Token]:
                 if not any(x.kind in "AT" for x in tokens[i:j]):
                     # "Other income, primarily consisting of interest income, was …" reads "Other income was …";
                     # the closing comma stays when another aside opens with it
-                    follows = j + 1 < len(tokens) and tokens[j + 1].low in _APPOSITIVE_START
+                    follows = _aside_starts(tokens, j + 1)
                     i = j if follows else j + 1
                     continue
                 for x in tokens[i:j + 1]:
@@ -292,6 +305,12 @@ def bind(tokens: list[Token], k: int, amount: AmountPhrase, seg_lo: int, seg_hi:
             if m.group("chg"):
                 b.direction = "decrease" if m.group("dir") in _DOWN else "increase"
             return b
+        if m.group("hyp"):
+            # "… up 6% to $0.92, but would have been $0.94 if not for …": the same metric, had things differed
+            earlier = [previous[t.ref] for t in tokens[seg_lo:k] if t.kind == "A" and t.ref in previous]
+            base = next((x for x in reversed(earlier) if x.kind != "change"), None)
+            return Binding(metric=base.metric if base else None, how="link", kind="hypothetical",
+                           flags=list(base.flags) if base else [])
     # per share after money: "$3.0 million, or $0.07 per basic and diluted share"; "($0.88 per share on a diluted basis)"
     prev = _previous_amount(tokens, k, seg_lo)
     if prev is not None:

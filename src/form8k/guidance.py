@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from form8k.amounts import find_amounts
 from form8k.fiscal import FiscalCalendar, months_between
-from form8k.lexicon import lookup, read_metric
+from form8k.lexicon import MetricEntry, lookup, read_metric
 from form8k.models import Guidance, GuidanceRange
 from form8k.narrative import Reading
 from form8k.periods import Period, find_periods, resolve
@@ -82,10 +82,22 @@ def _direction(new: Reading, previous: Reading | None, sentence: str) -> str | N
     return None
 
 
+_RATIO_CONCEPTS = {"IncomeTaxExpenseBenefit": "EffectiveIncomeTaxRateContinuingOperations"}
+
+
+def _concept_of(entry: MetricEntry) -> str | None:
+    """The concept a guided figure is: a ratio's own element (tax rate), not its numerator's."""
+    if entry.denominator:
+        return _RATIO_CONCEPTS.get(entry.concepts[0])
+    return entry.concepts[0]
+
+
 def _concept(reading: Reading) -> str | None:
     if reading.entry is None:
         return None
-    concept = reading.entry.concepts[0]
+    concept = _concept_of(reading.entry)
+    if concept is None:
+        return None
     if concept == "EarningsPerShare":
         return {"diluted": "EarningsPerShareDiluted", "basic": "EarningsPerShareBasic"}.get(
             reading.amount.per or "", "EarningsPerShareDiluted")
@@ -155,8 +167,8 @@ def read_guidance_tables(text: str, base: int, cal: FiscalCalendar, release_year
                                    a.value < Decimal(1000) and "share" in label.lower() else unit)
                     if entry is not None and entry.unit == "USD/share":
                         unit = "USD/share"
-                    concept = entry.concepts[0] if entry is not None and not basis.strip().lower().startswith("non") \
-                        else None
+                    concept = _concept_of(entry) if entry is not None and \
+                        not basis.strip().lower().startswith("non") else None
                     if concept == "EarningsPerShare":
                         concept = "EarningsPerShareDiluted"
                     cell_at = lines[j].find(cell)

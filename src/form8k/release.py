@@ -162,10 +162,6 @@ def read_release(sub: Submission, filing: Filing) -> Release:
         problems.append(Problem(code="release_no_dateline", component="release",
                                 message="the press release has no dateline (city, state, date) that could be read",
                                 span=(base, min(base + 200, doc.start + end))))
-    contradictions = [m for m in mentions if m.status == "contradicts"]
-    for m in contradictions:
-        problems.append(Problem(code="narrative_contradiction", component="release",
-                                message=f"the prose says {m.text} ({m.metric}) but {m.detail}", span=m.span))
     return Release(press_release=press, mentions=mentions, guidance=guidance, checks=checks, problems=problems)
 
 

@@ -65,7 +65,9 @@ _FLS_START = re.compile(r"^[“\"]?(?:This|The)\s+(?:press|news)\s+release\s+(?:
                         r"^[“\"]?Safe\s+Harbor[”\"]?|^SAFE\s+HARBOR|^Statements\s+in\s+this\s+(?:press|news)\s+release|"
                         r"^(?:Certain\s+)?(?:statements|information)\s+.{0,80}forward[- ]looking", re.I)
 _ABOUT = re.compile(r"^About\s+(?P<name>.{2,80})$")
-_SECTION_END = re.compile(r"^(?:#\s*#\s*#|-\s*\d+\s*-|—\s*financials|financial\s+tables|\(tables\s+follow)", re.I)
+_SECTION_END = re.compile(r"^(?:#\s*#\s*#|-\s*\d+\s*-|—\s*financials|financial\s+tables|\(tables\s+follow|©|\(c\)\s*\d{4})|"
+                          r"\bis\s+a\s+(?:registered\s+)?trademark\b|\bare\s+(?:registered\s+)?trademarks\b|"
+                          r"\ball\s+rights\s+reserved\b", re.I)
 
 
 def read_dateline(text: str, base: int, default_year: int | None = None) -> tuple[Dateline | None, int]:
@@ -420,7 +422,7 @@ def section_spans(paras: list[Paragraph], base: int, company: str | None) -> tup
         if fls is None and ((is_head and _FLS_HEAD.search(text)) or _FLS_START.search(text)):
             j = i + 1 if not is_head or not _FLS_START.search(text) else i + 1
             while j < n and not paras[j].is_heading and not _ABOUT.match(paras[j].text.strip()) and \
-                    not _SECTION_END.match(paras[j].text.strip()) and not _CONTACT_HEAD.match(paras[j].text) and \
+                    not _SECTION_END.search(paras[j].text.strip()) and not _CONTACT_HEAD.match(paras[j].text) and \
                     not _describes(paras[j].text, company):
                 j += 1
             fls = _span(paras, i, j, base)
@@ -437,7 +439,7 @@ def section_spans(paras: list[Paragraph], base: int, company: str | None) -> tup
         if m is not None:
             j = i + 1
             while j < n and not paras[j].is_heading and not _FLS_START.search(paras[j].text) and \
-                    not _ABOUT.match(paras[j].text.strip()) and not _SECTION_END.match(paras[j].text.strip()) and \
+                    not _ABOUT.match(paras[j].text.strip()) and not _SECTION_END.search(paras[j].text.strip()) and \
                     not _CONTACT_HEAD.match(paras[j].text):
                 j += 1
             abouts.append((m.group("name"), i, j))

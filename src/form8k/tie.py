@@ -372,7 +372,7 @@ def tie_readings(readings: list[Reading], facts: list[Fact], tables: list[Table]
                 # the statement's own period end (a 52/53-week year ends a few days off the calendar's guess)
                 mention.period_end, mention.period_months = src.period
             mention.fact = src.ref
-            mention.fact_value = src.value
+            mention.fact_value = src.value if r.binding.kind == "value" else v.expected
             mention.fact_span = src.span
             mention.table, mention.row = src.table, src.row
             mention.tolerance = v.tolerance
