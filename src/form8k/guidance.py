@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Literal
 
 from form8k.amounts import find_amounts
 from form8k.fiscal import FiscalCalendar, months_between
@@ -23,6 +24,8 @@ from form8k.narrative import Reading
 from form8k.periods import Period, find_periods, resolve
 
 __all__ = ["read_guidance", "read_guidance_tables", "fiscal_label"]
+
+Direction = Literal["raised", "lowered", "reaffirmed", "initiated", "narrowed", "widened"]
 
 _RAISED = re.compile(r"\b(?:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)\s+(?:its|our|the)\s+(?:guidance|outlook|"
                      r"targets?)|improv(?:e|es|ed)\s+(?:its|our)\s+(?:guidance|outlook))\b", re.I)
@@ -56,7 +59,7 @@ def fiscal_label(period: Period | None, cal: FiscalCalendar) -> str | None:
     return f"{months} months to {end}"
 
 
-def _direction(new: Reading, previous: Reading | None, sentence: str) -> str | None:
+def _direction(new: Reading, previous: Reading | None, sentence: str) -> Direction | None:
     if previous is not None:
         mid_new = (new.amount.value + (new.amount.high or new.amount.value)) / 2
         mid_old = (previous.amount.value + (previous.amount.high or previous.amount.value)) / 2
@@ -128,7 +131,7 @@ def read_guidance(readings: list[Reading], cal: FiscalCalendar) -> list[Guidance
             fiscal_period=fiscal_label(r.period, cal),
             previous=GuidanceRange(low=previous.amount.value, high=previous.amount.high or previous.amount.value)
             if previous is not None else None,
-            direction=_direction(r, previous, sentence),  # type: ignore[arg-type]
+            direction=_direction(r, previous, sentence),
             text=sentence, span=(start + offset, end + offset)))
     return items
 
@@ -183,7 +186,7 @@ def read_guidance_tables(text: str, base: int, cal: FiscalCalendar, release_year
     return items
 
 
-def _direction_word(intro: str) -> str | None:
+def _direction_word(intro: str) -> Direction | None:
     if _REAFFIRMED.search(intro):
         return "reaffirmed"
     if re.search(r"\braised\b", intro, re.I):
