@@ -56,6 +56,12 @@ def test_sears_ranges_for_the_quarter_and_the_year() -> None:
 
 def test_adobe_target_tables() -> None:
     got = items("adobe_2023-03-15_8-K_earnings.txt")
+    # "Targets assume share count of ~458 million for second quarter fiscal year 2023 and ~456 million for …"
+    assert got[:2] == [("share count", "WeightedAverageNumberOfDilutedSharesOutstanding", None, None,
+                        Decimal("458000000"), "shares", "Q2 FY2023", None, None),
+                       ("share count", "WeightedAverageNumberOfDilutedSharesOutstanding", None, None,
+                        Decimal("456000000"), "shares", "FY2023", None, None)]
+    got = got[2:]  # the two target tables
     assert len(got) == 12
     assert got[1] == ("Earnings per share (GAAP)", "EarningsPerShareDiluted", Decimal("10.85"), Decimal("11.15"),
                       None, "USD/share", "FY2023", None, None)

@@ -24,7 +24,7 @@ EXPECTED = {
     "apple_2011-01-18_8-K_earnings": (21, 11),
     "apple_2024-02-01_8-K_earnings": (11, 8),
     "adobe_2023-03-15_8-K_earnings": (33, 6),
-    "oracle_2014-06-19_8-K_earnings": (63, 17),
+    "oracle_2014-06-19_8-K_earnings": (67, 17),
     "sears-roebuck_2004-07-22_8-K_earnings": (52, 6),
     "buckle_2024-11-22_8-K_earnings_ex99-1": (29, 21),
 }

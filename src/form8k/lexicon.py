@@ -140,7 +140,7 @@ def concept_entry(key: str) -> MetricEntry | None:
 
 
 _GENERIC_TAIL = {"fee", "revenue"}
-_LABEL_DROP = {"total", "net", "and", "&", "of", "the"}
+_LABEL_DROP = {"total", "net", "and", "&", "of", "the", "gaap", "overall", "consolidated", "reported"}
 
 
 def label_key(label: str) -> str:

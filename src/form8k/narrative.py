@@ -395,6 +395,8 @@ def _metric_of(r: Reading, rs: list[Reading], base: int) -> None:
         elif r.binding.kind == "change":
             r.entry = concept_entry(metric.key)
         return
+    if unit == "count" and metric.key.split()[-1:] in (["share"], ["count"]) and "share" in metric.key:
+        unit = r.unit = "shares"  # "share count of ~458 million"
     r.entry = lookup(metric.key, unit if unit != "count" else "")
     if r.entry is None and unit == "USD":
         per_share = lookup(metric.key, "USD/share")

@@ -20,7 +20,7 @@ _TABLE_MARKUP = re.compile(r"^\s*</?(?:PAGE|TABLE|S|C|CAPTION|FN|F\d+)>", re.I)
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _RULE = re.compile(r"^[\s\-_=*.]+$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s*-)?\s*$", re.I)
-_BULLET = re.compile(r"^\s*(?:[•·▪●◦■□\-–*]|\(?[a-z0-9]\)|\d{1,2}\.)\s*(?=[A-Z“\"$])")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦■□\-–*]|\(?[a-z0-9]\)|\d{1,2}\.|\d(?=[A-Z][a-z]))\s*(?=[A-Z“\"$])")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _ABBREV = {"inc", "corp", "co", "ltd", "llc", "mr", "mrs", "ms", "dr", "st", "no", "jr", "sr", "vs", "calif",
            "ill", "mass", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",

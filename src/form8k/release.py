@@ -174,8 +174,7 @@ def _story(paras: list[Paragraph], story_at: int) -> list[Paragraph]:
         if p.doc_start <= story_at:
             first = i
     # keep the headline paragraphs just above the dateline ("Revenue Grows 71 Percent")
-    while first > 0 and paras[first - 1].is_heading and not parts._CONTACT_HEAD.match(paras[first - 1].text) and \
-            not re.match(r"(?i)^(?:for\s+immediate|exhibit|ex-\d)", paras[first - 1].text.strip()):
+    while first > 0 and len(paras[first - 1].text) < 300 and not parts.is_furniture(paras[first - 1].text):
         first -= 1
     return paras[first:]
 

@@ -14,8 +14,8 @@ from form8k.fiscal import DATE_RE, parse_date
 from form8k.models import ConferenceCall, Contact, Dateline, Quote, TradingSymbol
 from form8k.prose import Paragraph
 
-__all__ = ["read_dateline", "read_headline", "read_tickers", "read_contacts", "read_quotes", "read_call",
-           "section_spans", "issuer_name"]
+__all__ = ["is_furniture", "read_dateline", "read_headline", "read_tickers", "read_contacts", "read_quotes",
+           "read_call", "section_spans", "issuer_name"]
 
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,3}),[ \t]*"
@@ -88,7 +88,8 @@ def issuer_name(text: str, story_start: int) -> str | None:
     return " ".join(m.group("co").split()).strip(" ,") if m else None
 
 
-def _is_furniture(line: str) -> bool:
+def is_furniture(line: str) -> bool:
+    """Letterhead and contact lines: not a headline, not prose."""
     s = line.strip()
     return (not s or "\t" in line or bool(_PHONE.search(s)) or bool(_EMAIL.search(s))
             or bool(re.match(r"^(?:for\s+immediate\s+release|exhibit\s+\d|ex-\d|news\s+release|press\s+release)",
@@ -110,7 +111,7 @@ def read_headline(text: str, dateline_at: int) -> tuple[str | None, str | None, 
         pos = prev_start
         if not line.strip():
             continue
-        if _is_furniture(line) or len(line.strip()) > 300:
+        if is_furniture(line) or len(line.strip()) > 300:
             break
         lines.append((prev_start, line))
     if not lines:
