@@ -91,6 +91,8 @@ _SHARES = re.compile(
     r"outstanding)\s+){0,2}shares)\b",
     re.I,
 )
+_ANY_AMOUNT = re.compile(r"\$|%|percent|per\s+cent|basis\s+point|bps|thousand|million|billion|trillion|shares",
+                         re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 
@@ -228,6 +230,8 @@ def find_amounts(text: str) -> list[AmountPhrase]:
     >>> [a.raw for a in find_amounts("a net loss of $3.0 million, or $0.07 per basic and diluted share")]
     ['$3.0 million', '$0.07 per basic and diluted share']
     """
+    if not _ANY_AMOUNT.search(text):
+        return []
     found: list[AmountPhrase] = []
     taken: list[tuple[int, int]] = []
 

@@ -25,7 +25,10 @@ _WORD_WEEKS = {"thirteen": 13, "twenty-six": 26, "thirty-nine": 39, "fifty-two":
                "fourteen": 14}
 _Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _FY = r"(?P<fy>(?:19|20)\d\d)"
-_LEAD = r"(?:(?:for|in|during|over|through|of|from)\s+)?(?:(?:the|its|our|this)\s+)?"
+# Patterns start at a word boundary; the lead words ("for the", "during its") are taken in afterwards, which
+# spares every pattern an optional prefix tried at every position of the text.
+_LEAD = r"\b"
+_LEAD_BACK = re.compile(r"(?:\b(?:for|in|during|over|through|of|from)\s+)?(?:\b(?:the|its|our|this)\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ _QUARTER_ENDED = _p(
     _LEAD + r"(?:fiscal\s+(?:year\s+)?\d{4}\s+)?(?:" + _Q + r"\s+)?(?:fiscal\s+)?quarter"
     r"(?:\s+(?:of\s+)?fiscal\s+(?:year\s+)?\d{4})?\s+(?:ended|ending)\s+(?:on\s+)?(?P<date>" + DATE_RE + ")")
 _YEAR_ENDED = _p(_LEAD + r"(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?:on\s+)?(?P<date>" + DATE_RE + ")")
-_INSTANT = _p(r"(?:as\s+of|as\s+at|at)\s+(?:the\s+end\s+of\s+)?(?P<date>" + DATE_RE + ")")
+_INSTANT = _p(r"\b(?:as\s+of|as\s+at|at)\s+(?:the\s+end\s+of\s+)?(?P<date>" + DATE_RE + ")")
 _QUARTER_LABELS = [
     _p(_LEAD + _Q + r"\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:the\s+company[’']s\s+|its\s+|our\s+)?"
        r"(?:fiscal\s+(?:year\s+)?)?" + _FY + r"(?:\s+fiscal\s+year)?\b"),
@@ -77,28 +80,31 @@ _FY_LABELS = [
     _p(r"(?:for|in|during)\s+" + _FY + r"\b(?![-,/]\d)"),
     _p(r"\byear[- ]end\s+" + _FY + r"\b"),
 ]
-_THE_YEAR = _p(r"(?:(?:for|during|over)\s+the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year|(?:the\s+)?full[- ]year|"
+_THE_YEAR = _p(r"\b(?:(?:for|during|over)\s+the\s+(?:full\s+|fiscal\s+|full\s+fiscal\s+)?year|(?:the\s+)?full[- ]year|"
                r"(?:the\s+)?fiscal\s+year)\b(?![- ](?:ago|earlier|end|over|to))")
 _PRIOR_YEAR = _p(
-    r"(?:(?:for|in|during|over|from)\s+)?(?:the\s+)?(?:"
+    r"\b(?:(?:for|in|during|over|from)\s+)?(?:the\s+)?(?:"
     r"same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last|the\s+prior|the\s+previous|a)\s+year|"
     r"same\s+(?:period|quarter)\s+a\s+year\s+(?:ago|earlier)|"
     r"(?:prior|previous)[- ]year(?:\s+(?:fiscal\s+)?(?:period|quarter)|[’']s\s+(?:period|quarter))?|"
     r"year[- ]ago\s+(?:period|quarter)|(?:last|prior|previous)\s+year[’']s(?:\s+(?:period|quarter|Q[1-4]))?|"
     r"last\s+year|a\s+year\s+(?:ago|earlier))")
-_PRIOR_YEAR_END = _p(r"(?:at|as\s+of)\s+(?:the\s+)?(?:prior|previous)\s+year\s+quarter[- ]end")
+_PRIOR_YEAR_END = _p(r"\b\b(?:at|as\s+of)\s+(?:the\s+)?(?:prior|previous)\s+year\s+quarter[- ]end")
 _YEAR_END = _p(r"(?:at|as\s+of)\s+(?:the\s+)?(?:fiscal\s+)?year[- ]end\b(?!\s+(?:19|20)\d\d)")
 _CURRENT_INSTANT = _p(
-    r"(?:(?:as\s+of|at)\s+the\s+end\s+of\s+the\s+(?:current\s+)?(?:fiscal\s+)?(?:year\s+)?quarter|"
+    r"\b(?:(?:as\s+of|at)\s+the\s+end\s+of\s+the\s+(?:current\s+)?(?:fiscal\s+)?(?:year\s+)?quarter|"
     r"exiting\s+the\s+quarter|at\s+quarter[- ]end)")
 _MONTH_QUARTER = _p(_LEAD + r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
                            r"November|December)\s+quarter")
-_CURRENT = _p(r"(?:(?:for|in|during|through|of)\s+)?(?:the|this)\s+(?:current\s+)?(?:fiscal\s+)?(?:year\s+)?quarter\b"
+_CURRENT = _p(r"\b(?:(?:for|in|during|through|of)\s+)?(?:the|this)\s+(?:current\s+)?(?:fiscal\s+)?(?:year\s+)?quarter\b"
               r"(?![- ](?:end|ended|ending))")
-_TTM = _p(r"(?:on\s+a\s+)?trailing[- ](?:twelve|12|four|4)[- ](?:months?|quarters?)(?:\s+basis)?|"
+_TTM = _p(r"\b(?:on\s+a\s+)?trailing[- ](?:twelve|12|four|4)[- ](?:months?|quarters?)(?:\s+basis)?|"
           r"(?:the\s+)?(?:last|past)\s+(?:twelve|12)\s+months")
 _QUARTER_ALONE = _p(_LEAD + r"(?:" + _Q + r"\s+(?:fiscal\s+)?quarter|(?P<qq>Q[1-4]))\b"
                     r"(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d)")
+
+
+_ANY_PERIOD = re.compile(r"quarter|year|month|week|half|\bQ[1-4]\b|trailing|(?:19|20)\d\d|\bas\s+of\b", re.I)
 
 
 def _months(m: re.Match[str]) -> int | None:
@@ -125,12 +131,17 @@ def find_periods(text: str, default_year: int | None = None) -> list[PeriodPhras
     ...                               "$6.6 million for the same period last year")]
     ['dated', 'prior_year']
     """
+    if not _ANY_PERIOD.search(text):
+        return []
     found: list[PeriodPhrase] = []
 
     def add(m: re.Match[str], kind: str, **kw: object) -> None:
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
+        lead = _LEAD_BACK.search(text, max(0, start - 24), start)
+        if lead is not None and lead.start() < start:
+            start = lead.start()
         if any(not (end <= p.start or start >= p.end) for p in found):
             return
         found.append(PeriodPhrase(start=start, end=end, text=text[start:end], kind=kind, **kw))  # type: ignore[arg-type]
