@@ -322,8 +322,9 @@ def read_quotes(paras: list[Paragraph], base: int, company: str | None = None) -
                 who = re.split(r"[.;]\s+", who)[-1]
             name, title = _speaker(who) if who else (None, None)
             short = (company or "").split(",")[0].split(" ")[0]
-            if title and short and title.endswith(f", {short}"):
-                title = title[: -len(short) - 2]  # "chairman and CEO, Adobe"
+            if title and short:
+                # "chairman and CEO, Adobe", "Chairman and CEO, Apple Computer Inc.": the issuer is not the title
+                title = re.sub(r",\s*" + re.escape(short) + r"\b[^,]*$", "", title)
             if name and " " not in name:
                 for full, (_, t) in speakers.items():  # "… ," Lacy said.
                     if full.split()[-1] == name:

@@ -171,15 +171,19 @@ def _md_mentions(f: Filing) -> list[str]:
             lines.append(f"- ✗ “{_md_escape(m.text)}” ({_md_escape(m.metric) or 'no metric'}, "
                          f"{_md_period(m.period_end, m.period_months)}): {_md_escape(m.detail)}")
         lines.append("")
-    lines += ["| amount | metric | period | status | statement value |", "|---|---|---|---|---|"]
+    lines += ["| amount | metric | period | status | statement value | note |", "|---|---|---|---|---|---|"]
     for m in f.mentions:
         flags = f" ({', '.join(m.flags)})" if m.flags else ""
         kind = "" if m.kind == "value" else f" [{m.kind}]"
         stated = fmt_amount(m.fact_value, "USD" if m.unit in ("percent", "count") else m.unit) \
             if m.fact_value is not None and m.kind == "value" else \
             (f"{m.fact_value:.2f}%" if m.fact_value is not None else "—")
+        note = "" if m.status == "agrees" else _md_escape(m.detail or "")
+        if len(note) > 90:
+            note = note[:90].rsplit(" ", 1)[0] + " …"
         lines.append(f"| {_md_escape(m.text)} | {_md_escape(m.metric) or '—'}{kind}{_md_escape(flags)} | "
-                     f"{_md_period(m.period_end, m.period_months)} | {_STATUS_MARK.get(m.status, m.status)} | {stated} |")
+                     f"{_md_period(m.period_end, m.period_months)} | {_STATUS_MARK.get(m.status, m.status)} | {stated} | "
+                     f"{note} |")
     lines.append("")
     return lines
 
