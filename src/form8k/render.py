@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from form8k.models import Filing, Mention
+from form8k.models import Filing
 
 
 def fmt_amount(value: Decimal | None, unit: str = "USD") -> str:
@@ -95,13 +95,6 @@ def _md_period(end: object, months: int | None) -> str:
     if end is None:
         return "—"
     return f"{end}" if months == 0 else f"{months}m to {end}"
-
-
-def _md_mention_value(m: Mention) -> str:
-    if m.high is not None:
-        return f"{fmt_amount(m.value, m.unit)}–{fmt_amount(m.high, m.unit)}" if m.unit != "percent" else \
-            f"{m.value}–{m.high}%"
-    return f"{m.value}%" if m.unit == "percent" else fmt_amount(m.value, m.unit)
 
 
 def _md_release(f: Filing) -> list[str]:
