@@ -326,7 +326,10 @@ def judge(r: Reading, st: Statements) -> Verdict:
 def _comparison(r: Reading, readings: list[Reading]) -> Comparison | None:
     if r.comparison is not None:
         other = readings[r.comparison]
-        return Comparison(text=other.sentence.text[_marker_start(other):other.amount.end].strip(" ,;"),
+        end = other.amount.end
+        if other.period_phrase is not None and other.period_phrase.start >= end:
+            end = other.period_phrase.end  # "… compared to $6.6 million for the same period last year"
+        return Comparison(text=other.sentence.text[_marker_start(other):end].strip(" ,;"),
                           kind="prior_period", value=other.amount.value,
                           period_end=other.period[0] if other.period else None,
                           period_months=other.period[1] if other.period else None)
