@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from form8k import parse
-from form8k.checks import UNLABELLED
+from form8k.checks import STATEMENT_RULES, UNLABELLED
 from form8k.load import load
 from form8k.models import Filing
 from form8k.tables import read_statements
@@ -42,7 +42,7 @@ def totals_confirmed(filing: Filing) -> tuple[int, int, list[str]]:
     """(confirmed, all) printed totals of the primary statements, and the ones no check confirms."""
     confirmed_cells: set[tuple[int, str, str, int]] = set()
     for check in filing.checks:
-        if check.status != "pass" or check.table is None:
+        if check.status != "pass" or check.table is None or check.rule not in STATEMENT_RULES:
             continue
         for ref in check.inputs:
             confirmed_cells.add((check.table, ref.concept, str(ref.period_end), ref.period_months or 0))
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             stage = min(stage, time.process_time() - t0)
         stage_seconds += stage
         kinds = Counter(t.statement for t in filing.tables)
-        status = Counter(c.status for c in filing.checks)
+        status = Counter(c.status for c in filing.checks if c.rule in STATEMENT_RULES)
         done, total, missed = totals_confirmed(filing)
         sum_done += done
         sum_total += total
@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         share = f"{done}/{total} {done / total:.0%}" if total else "-"
         print(f"{name[:44]:44} {kind_text[:42]:42} {len(filing.facts):5} {status['pass']:5} {status['fail']:4} "
               f"{status['skipped']:4} {share:>17} {len(data) / best / 1e6:6.1f} {stage * 1000:7.1f}")
-        failures += [f"{name}: {c.rule} table {c.table}: {c.detail}" for c in filing.checks if c.status == "fail"]
+        failures += [f"{name}: {c.rule} table {c.table}: {c.detail}" for c in filing.checks
+                     if c.status == "fail" and c.rule in STATEMENT_RULES]
         unconfirmed += [f"{name}: {m}" for m in missed]
     print("-" * len(head))
     share = sum_done / sum_total if sum_total else 1.0

@@ -17,14 +17,12 @@ from typing import Any
 import pytest
 
 from form8k import parse_paths
+from form8k.checks import STATEMENT_RULES
 from form8k.models import Filing
 
 from conftest import FILINGS, GOLDEN
 
 TABLES_GOLDEN = GOLDEN / "tables"
-# The checks of the statements stage (the press-release stage adds its own, pinned by its golden files).
-STATEMENT_RULES = {"sum", "gross_profit", "operating_income", "pretax_income", "net_income", "income_chain",
-                   "assets_balance", "liabilities_equity", "cash_rollforward", "eps", "cross_table"}
 FILES = sorted(p for p in FILINGS.iterdir() if p.is_file())
 
 

@@ -53,6 +53,8 @@ _DIGIT = re.compile(r"\d")
 _STOP = frozenset({"total", "net", "and", "of", "the", "from", "for", "in", "by", "to", "a", "provided", "used",
                    "generated", "cash", "flows", "flow", "less", "other"})
 
+STATEMENT_RULES = frozenset({"sum", "gross_profit", "operating_income", "pretax_income", "net_income", "income_chain",
+                             "assets_balance", "liabilities_equity", "cash_rollforward", "eps", "cross_table"})
 Cell = tuple[int, int, int]  # (table, row, column)
 UNLABELLED = "(unlabelled total)"
 
