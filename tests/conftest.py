@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import functools
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from form8k.models import Filing
+from form8k.pipeline import parse_paths
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -29,3 +35,25 @@ def corpus_dir() -> Path:
 
 def filing_path(name: str) -> Path:
     return FILINGS / name
+
+
+@functools.cache
+def parsed(path: Path) -> Filing:
+    """The record of a shipped filing, parsed once per test session (treat it as read-only)."""
+    return parse_paths([path])
+
+
+def check_golden(golden: Path, view: dict[str, Any]) -> None:
+    """Compare a view of a record with its golden file; UPDATE_GOLDEN=1 rewrites it instead."""
+    rendered = json.dumps(view, indent=1, ensure_ascii=False) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.parent.name}/{golden.name}: run with UPDATE_GOLDEN=1 and review it"
+    assert json.loads(golden.read_text(encoding="utf-8")) == json.loads(rendered)
+
+
+def orphan_goldens(folder: Path, filings: list[Path]) -> list[str]:
+    """Golden files in `folder` whose filing is no longer shipped."""
+    stems = {p.stem for p in filings}
+    return [g.name for g in folder.glob("*.json") if g.stem not in stems]

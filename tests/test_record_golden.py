@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from form8k import parse_paths
 from form8k.models import Filing
 
-from conftest import FILINGS, GOLDEN
+from conftest import FILINGS, GOLDEN, check_golden, orphan_goldens, parsed
 
 RECORD_GOLDEN = GOLDEN / "record"
 FILES = sorted(p for p in FILINGS.iterdir() if p.is_file())
@@ -43,17 +41,10 @@ def record_view(filing: Filing) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_record_matches_golden(path: Path) -> None:
-    view = record_view(parse_paths([path]))
-    golden = RECORD_GOLDEN / (path.stem + ".json")
-    rendered = json.dumps(view, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(rendered, encoding="utf-8")
-    assert golden.exists(), f"no golden record for {path.name}: run with UPDATE_GOLDEN=1 and review it"
-    assert json.loads(golden.read_text(encoding="utf-8")) == json.loads(rendered)
+    view = record_view(parsed(path))
+    check_golden(RECORD_GOLDEN / (path.stem + ".json"), view)
 
 
 def test_every_golden_has_a_filing() -> None:
-    stems = {p.stem for p in FILES}
-    orphans = [g.name for g in RECORD_GOLDEN.glob("*.json") if g.stem not in stems]
+    orphans = orphan_goldens(RECORD_GOLDEN, FILES)
     assert not orphans, f"golden files without a filing: {orphans}"

@@ -8,19 +8,16 @@ a deliberate change regenerate with UPDATE_GOLDEN=1 and review the diff.
 
 from __future__ import annotations
 
-import json
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from form8k import parse_paths
 from form8k.checks import STATEMENT_RULES
 from form8k.models import Filing
 
-from conftest import FILINGS, GOLDEN
+from conftest import FILINGS, GOLDEN, check_golden, orphan_goldens, parsed
 
 TABLES_GOLDEN = GOLDEN / "tables"
 FILES = sorted(p for p in FILINGS.iterdir() if p.is_file())
@@ -61,17 +58,10 @@ def tables_view(filing: Filing) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_tables_match_golden(path: Path) -> None:
-    view = tables_view(parse_paths([path]))
-    golden = TABLES_GOLDEN / (path.stem + ".json")
-    rendered = json.dumps(view, indent=1, ensure_ascii=False) + "\n"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(rendered, encoding="utf-8")
-    assert golden.exists(), f"no golden tables for {path.name}: run with UPDATE_GOLDEN=1 and review it"
-    assert json.loads(golden.read_text(encoding="utf-8")) == json.loads(rendered)
+    view = tables_view(parsed(path))
+    check_golden(TABLES_GOLDEN / (path.stem + ".json"), view)
 
 
 def test_every_tables_golden_has_a_filing() -> None:
-    stems = {p.stem for p in FILES}
-    orphans = [g.name for g in TABLES_GOLDEN.glob("*.json") if g.stem not in stems]
+    orphans = orphan_goldens(TABLES_GOLDEN, FILES)
     assert not orphans, f"golden files without a filing: {orphans}"
