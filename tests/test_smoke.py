@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 from conftest import FILINGS
-
 from form8k import parse_paths
 
 
