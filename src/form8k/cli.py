@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from form8k.commands import parse as parse_command
+from form8k.commands import store as store_commands
 
 app = typer.Typer(
     name="form8k",
@@ -18,6 +19,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("parse")(parse_command.parse)
+app.command("ingest")(store_commands.ingest)
+app.command("facts")(store_commands.facts)
+app.command("checks")(store_commands.checks)
+app.command("sql")(store_commands.sql)
+app.command("export")(store_commands.export)
 
 
 @app.callback()

@@ -183,6 +183,15 @@ def extra_value(obj: Any, columns: list[Column], stored: frozenset[str]) -> str 
 # --- row values -> model ------------------------------------------------------------
 
 
+def _trim(value: Decimal | None) -> Decimal | None:
+    """12072000.0000000000 -> 12072000; -0.0700000000 -> -0.07 (the column's fixed scale is not the value's)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def _set(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for name in path[:-1]:
         target = target.setdefault(name, {})
@@ -202,6 +211,10 @@ def row_to_dict(row: dict[str, Any], columns: list[Column], model: type[BaseMode
             continue
         if column.kind == "json" and value is not None:
             value = json.loads(value) if isinstance(value, str) else value
+        elif column.kind == "decimal":
+            value = _trim(value)
+        elif column.kind == "decimal_list" and value is not None:
+            value = [_trim(v) for v in value]
         elif column.kind == "span_list" and value is not None:
             value = [None if s is None else tuple(s) for s in value]
         _set(out, column.path, value)

@@ -28,7 +28,7 @@ def open_db(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.Du
     tables are views over it, so every query works on either.
 
         >>> con = open_db("form8k.duckdb", read_only=True)  # doctest: +SKIP
-        >>> con.sql("SELECT count(*) FROM facts").fetchone()  # doctest: +SKIP
+        >>> con.sql("SELECT count(*) FROM facts").fetchall()  # doctest: +SKIP
     """
     import duckdb
 

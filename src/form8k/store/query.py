@@ -28,7 +28,7 @@ def _frame(relation: duckdb.DuckDBPyRelation, frame: Frame) -> Any:
     if frame == "polars":
         return relation.pl()
     if frame == "arrow":
-        return relation.arrow()
+        return relation.to_arrow_table()
     return relation.df()
 
 
@@ -121,8 +121,7 @@ def counts(db: DB) -> dict[str, int]:
     with connection(db) as con:
         out = {}
         for table in ALL_TABLES:
-            row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
+            out[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
         return out
 
 

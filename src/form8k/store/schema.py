@@ -367,11 +367,11 @@ ALL_TABLES: tuple[str, ...] = (*RECORD_TABLES, "failures")
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The version a database is at; 0 for a new, empty one."""
     exists = con.execute("SELECT count(*) FROM information_schema.tables "
-                         "WHERE table_name = 'schema_migrations' AND table_schema = 'main'").fetchone()
-    if not exists or not exists[0]:
+                         "WHERE table_name = 'schema_migrations' AND table_schema = 'main'").fetchall()
+    if not exists[0][0]:
         return 0
-    row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    version = con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0][0]
+    return int(version) if version is not None else 0
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
