@@ -8,10 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import FILINGS
 from form8k.distributed import ingest_dask
 from form8k.store import ingest, open_db, query
 from form8k.store.schema import RECORD_TABLES
+
+from conftest import FILINGS
 
 
 @pytest.fixture(scope="module")

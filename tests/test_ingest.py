@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import FILINGS
 from form8k.cli import app
 from form8k.store import discover, ingest, open_db, query
 from form8k.store.schema import ALL_TABLES, RECORD_TABLES
+
+from conftest import FILINGS
 
 CHILD_KEYS = {
     "documents": ("document_index",), "items": ("item_index",), "exhibits": ("exhibit_index",),

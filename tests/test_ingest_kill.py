@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FILINGS
 from form8k.store import ingest, query
 from form8k.store.synthetic import make_corpus
 from test_ingest import assert_no_duplicates
+
+from conftest import FILINGS
 
 COPIES = 400
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from form8k.errors import InputError
 from form8k.load.decode import decode, normalize_newlines
@@ -46,10 +47,17 @@ def detect_format(text: str) -> SourceFormat:
     return "html" if is_html(unwrap(body.lstrip())) else "text"
 
 
+_LAID_OUT = re.compile(r"^ {2,}\S|\S {3,}\S", re.MULTILINE)
+
+
 def _render(body: str) -> tuple[str, list[Grid], str]:
+    """Canonical text, grids and format of one part; HTML that only wraps laid-out text counts as text."""
     body = unwrap(body.strip("\n"))
     if is_html(body):
         text, grids = html_to_text(normalize_newlines(body))
+        lines = text.count("\n") + 1
+        if not grids and lines >= 20 and len(_LAID_OUT.findall(text)) * 3 >= lines:
+            return text, grids, "text"
         return text, grids, "html"
     return text_document(body), [], "text"
 
@@ -87,8 +95,9 @@ def _documents_of(text: str, filename: str | None, problems: list[Problem]) -> t
             docs.append(doc)
         return docs, True
     rendered, grids, fmt = _render(text)
-    doc = Document(type=_guess_type(rendered, filename), format="html" if fmt == "html" else "text",
-                   text=rendered, filename=filename, grids=grids)
+    base = PurePath(filename).name if filename else None
+    doc = Document(type=_guess_type(rendered, base), format="html" if fmt == "html" else "text",
+                   text=rendered, filename=base, grids=grids)
     return [doc], False
 
 
