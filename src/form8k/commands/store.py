@@ -197,7 +197,7 @@ def export(
         if to is ExportFormat.xbrl_json:
             written = export_xbrl_json(db, directory, filing_ids=filing or None)
         else:
-            written = export_tables(db, directory, to.value, tables=table or None)
+            written = export_tables(db, directory, to.value, tables=table or None)  # type: ignore[arg-type]
     except (StoreError, ValueError) as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {len(written)} files to {directory}", err=True)
