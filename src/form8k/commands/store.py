@@ -79,7 +79,7 @@ def _print_summary(summary: object, engine: Engine) -> None:
     from form8k.store.ingest import IngestSummary
 
     assert isinstance(summary, IngestSummary)
-    console = Console()
+    console = Console(soft_wrap=True)
     skipped = (f"{summary.skipped} ({summary.unchanged} already stored, {summary.not_filings} not filings"
                + (f", {summary.duplicates} duplicates" if summary.duplicates else "") + ")")
     console.print(f"[bold]{summary.parsed}[/bold] parsed · [bold]{summary.failed}[/bold] failed · "
