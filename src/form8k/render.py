@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from form8k.models import Filing
+from form8k.models import Column, Filing
 
 
 def fmt_amount(value: Decimal | None, unit: str = "USD") -> str:
@@ -62,33 +62,166 @@ def _md_items(f: Filing) -> list[str]:
     return lines
 
 
+def _md_column(col: Column) -> str:
+    if col.period_end is None:
+        return col.label or "?"
+    span = "instant" if col.period_months == 0 else f"{col.period_months}m" if col.period_months else "?"
+    return f"{col.period_end} ({span})" + (f" {col.basis}" if col.basis and col.basis != "gaap" else "")
+
+
 def _md_statements(f: Filing) -> list[str]:
+    """The statement tables with their concepts, then the checks that prove (or question) them."""
     if not f.tables:
         return []
     lines = ["## Statements", ""]
+    confirmed = sum(x.confirmed for x in f.facts)
+    derived = [x for x in f.facts if x.source == "derived"]
+    lines += [f"{len(f.tables)} tables, {len(f.facts)} facts ({confirmed} confirmed by a check"
+              + (f", {len(derived)} derived" if derived else "") + ").", ""]
     for t in f.tables:
         if t.statement == "other":
             continue
-        lines += [f"### {t.statement}: {_md_escape(t.title) or 'untitled'}", ""]
-        heads = [col.label or f"{col.period_end} ({col.period_months}m)" for col in t.columns]
-        lines.append("| | " + " | ".join(_md_escape(h) for h in heads) + " |")
-        lines.append("|---" * (len(heads) + 1) + "|")
+        scale = {1: "", 10**3: " · in thousands", 10**6: " · in millions", 10**9: " · in billions"}.get(t.scale, "")
+        lines += [f"### {t.statement}: {_md_escape(t.title) or 'untitled'}{scale}", ""]
+        heads = [_md_column(col) for col in t.columns]
+        lines.append("| | " + " | ".join(_md_escape(h) for h in heads) + " | concept |")
+        lines.append("|---" * (len(heads) + 2) + "|")
         for r in t.rows:
             if r.kind == "rejected":
+                lines.append(f"| ~~{_md_escape(r.label) or 'noise'}~~ | " + " | ".join(_md_escape(x) for x in r.raw)
+                             + " | rejected |")
                 continue
             label = ("&nbsp;" * 2 * r.depth) + (f"**{_md_escape(r.label)}**" if r.is_total else _md_escape(r.label))
             cells = [fmt_amount(v, r.unit or "USD") if v is not None else "" for v in r.values]
-            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+            lines.append(f"| {label} | " + " | ".join(cells) + f" | {r.concept or ''} |")
+        checks = [c for c in f.checks if c.table == t.index]
+        if checks:
+            lines += ["", f"Checks: {sum(c.status == 'pass' for c in checks)} pass, "
+                          f"{sum(c.status == 'fail' for c in checks)} fail, "
+                          f"{sum(c.status == 'skipped' for c in checks)} skipped."]
         lines.append("")
     failed = [c for c in f.checks if c.status == "fail"]
     lines += [f"Checks: {sum(c.status == 'pass' for c in f.checks)} pass, {len(failed)} fail, "
               f"{sum(c.status == 'skipped' for c in f.checks)} skipped.", ""]
     lines += [f"- ✗ `{c.rule}` {_md_escape(c.detail)}" for c in failed]
+    lines += [f"- derived `{x.concept}` {x.period_end} = {fmt_amount(x.value, x.unit)} from {_md_escape(x.derived_from)}"
+              for x in derived]
     lines.append("")
     return lines
 
 
-MARKDOWN_SECTIONS: list[Callable[[Filing], list[str]]] = [_md_overview, _md_items, _md_statements]
+_STATUS_MARK = {"agrees": "✓ agrees", "contradicts": "✗ **contradicts**", "unverifiable": "· unverifiable"}
+
+
+def _md_period(end: object, months: int | None) -> str:
+    if end is None:
+        return "—"
+    return f"{end}" if months == 0 else f"{months}m to {end}"
+
+
+def _md_release(f: Filing) -> list[str]:
+    pr = f.press_release
+    if pr is None and not f.mentions:
+        return []
+    lines = ["## Press release", ""]
+    if pr is not None:
+        if pr.headline:
+            lines += [f"**{_md_escape(pr.headline)}**", ""]
+        for sub in (pr.subheadline or "").split("\n"):
+            if sub.strip():
+                lines.append(f"_{_md_escape(sub)}_  ")
+        if pr.subheadline:
+            lines.append("")
+        if pr.dateline is not None:
+            d = pr.dateline
+            lines.append(f"- Dateline: {', '.join(x for x in (d.city, d.state) if x)} — {d.date or 'undated'}")
+        if pr.company:
+            lines.append(f"- Issuer: {_md_escape(pr.company)}")
+        if pr.tickers:
+            lines.append("- Tickers: " + ", ".join(f"{t.exchange or '?'}: {t.symbol}" for t in pr.tickers))
+        if pr.fiscal_year is not None:
+            quarter = f"Q{pr.fiscal_quarter} " if pr.fiscal_quarter else ""
+            lines.append(f"- Reports {quarter}FY{pr.fiscal_year}"
+                         + (f", period ended {pr.period_end}" if pr.period_end else "")
+                         + (f" (fiscal years end {pr.fiscal_year_end})" if pr.fiscal_year_end else ""))
+        lines.append("")
+        if pr.contacts:
+            lines += ["### Contacts", "", "| role | name | title | organization | phone | e-mail |",
+                      "|---|---|---|---|---|---|"]
+            lines += [f"| {c.role or '—'} | {_md_escape(c.name) or '—'} | {_md_escape(c.title) or '—'} | "
+                      f"{_md_escape(c.organization) or '—'} | {c.phone or '—'} | {c.email or '—'} |"
+                      for c in pr.contacts]
+            lines.append("")
+        if pr.quotes:
+            lines += ["### Quotes", ""]
+            for q in pr.quotes:
+                text = q.text if len(q.text) <= 400 else q.text[:400].rsplit(" ", 1)[0] + " …"
+                who = f"**{_md_escape(q.speaker) or 'unattributed'}**" + (f", {_md_escape(q.title)}" if q.title else "")
+                lines += [f"> “{_md_escape(text)}”", f"> — {who}", ""]
+        call = pr.conference_call
+        if call is not None:
+            lines += ["### Conference call", ""]
+            for label, value in (("date", call.date), ("time", call.time), ("dial-in", call.phone),
+                                 ("international", call.international_phone), ("passcode", call.passcode),
+                                 ("webcast", call.url), ("replay dial-in", call.replay_phone),
+                                 ("replay until", call.replay_until)):
+                if value:
+                    lines.append(f"- {label}: {_md_escape(str(value))}")
+            lines.append("")
+    lines += _md_mentions(f) + _md_guidance(f)
+    return lines
+
+
+def _md_mentions(f: Filing) -> list[str]:
+    if not f.mentions:
+        return []
+    counts = {s: sum(m.status == s for m in f.mentions) for s in ("agrees", "contradicts", "unverifiable")}
+    lines = ["### Numbers in the prose", "",
+             f"{len(f.mentions)} amounts: {counts['agrees']} agree with the statements, "
+             f"**{counts['contradicts']} contradict them**, {counts['unverifiable']} cannot be checked.", ""]
+    contradictions = [m for m in f.mentions if m.status == "contradicts"]
+    if contradictions:
+        lines += ["#### ⚠ Contradictions", ""]
+        for m in contradictions:
+            lines.append(f"- ✗ “{_md_escape(m.text)}” ({_md_escape(m.metric) or 'no metric'}, "
+                         f"{_md_period(m.period_end, m.period_months)}): {_md_escape(m.detail)}")
+        lines.append("")
+    lines += ["| amount | metric | period | status | statement value | note |", "|---|---|---|---|---|---|"]
+    for m in f.mentions:
+        flags = f" ({', '.join(m.flags)})" if m.flags else ""
+        kind = "" if m.kind == "value" else f" [{m.kind}]"
+        stated = fmt_amount(m.fact_value, "USD" if m.unit in ("percent", "count") else m.unit) \
+            if m.fact_value is not None and m.kind == "value" else \
+            (f"{m.fact_value:.2f}%" if m.fact_value is not None else "—")
+        note = "" if m.status == "agrees" else _md_escape(m.detail or "")
+        if len(note) > 90:
+            note = note[:90].rsplit(" ", 1)[0] + " …"
+        lines.append(f"| {_md_escape(m.text)} | {_md_escape(m.metric) or '—'}{kind}{_md_escape(flags)} | "
+                     f"{_md_period(m.period_end, m.period_months)} | {_STATUS_MARK.get(m.status, m.status)} | {stated} | "
+                     f"{note} |")
+    lines.append("")
+    return lines
+
+
+def _md_guidance(f: Filing) -> list[str]:
+    if not f.guidance:
+        return []
+    lines = ["### Guidance", "", "| metric | period | expected | previous | direction |", "|---|---|---|---|---|"]
+    for g in f.guidance:
+        if g.point is not None:
+            expected = f"{g.point}%" if g.unit == "percent" else fmt_amount(g.point, g.unit)
+        else:
+            expected = f"{g.low}–{g.high}%" if g.unit == "percent" else \
+                f"{fmt_amount(g.low, g.unit)} to {fmt_amount(g.high, g.unit)}"
+        previous = f"{fmt_amount(g.previous.low, g.unit)} to {fmt_amount(g.previous.high, g.unit)}" \
+            if g.previous is not None else "—"
+        lines.append(f"| {_md_escape(g.metric)} | {g.fiscal_period or '—'} | {expected} | {previous} | "
+                     f"{g.direction or '—'} |")
+    lines.append("")
+    return lines
+
+
+MARKDOWN_SECTIONS: list[Callable[[Filing], list[str]]] = [_md_overview, _md_items, _md_statements, _md_release]
 
 
 def markdown(filing: Filing) -> str:

@@ -117,7 +117,7 @@ CHILD_TABLES: tuple[TableSpec, ...] = (
     TableSpec("facts", Fact, ("fact_index",), _each("facts"), rename=_TABLE_REFS),
     TableSpec("checks", Check, ("check_index",), _each("checks"), rename=_TABLE_REFS),
     TableSpec("press_releases", PressRelease, (), _press_release, rename=_TABLE_REFS),
-    TableSpec("mentions", Mention, ("mention_index",), _each("mentions")),
+    TableSpec("mentions", Mention, ("mention_index",), _each("mentions"), rename=_TABLE_REFS),
     TableSpec("guidance", Guidance, ("guidance_index",), _each("guidance")),
     TableSpec("problems", Problem, ("problem_index",), _each("problems")),
 )

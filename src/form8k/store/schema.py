@@ -349,10 +349,31 @@ SELECT f.cik, f.company, f.date_of_report, f.form_type, x.*
 FROM facts x JOIN filings f USING (filing_id);
 """
 
+_V2 = """
+ALTER TABLE table_columns ADD COLUMN basis VARCHAR;
+ALTER TABLE press_releases ADD COLUMN company VARCHAR;
+ALTER TABLE press_releases ADD COLUMN period_end DATE;
+ALTER TABLE mentions ADD COLUMN high DECIMAL(38,10);
+ALTER TABLE mentions ADD COLUMN kind VARCHAR;
+ALTER TABLE mentions ADD COLUMN qualifier VARCHAR;
+ALTER TABLE mentions ADD COLUMN flags VARCHAR[];
+ALTER TABLE mentions ADD COLUMN period_source VARCHAR;
+ALTER TABLE mentions ADD COLUMN binding VARCHAR;
+ALTER TABLE mentions ADD COLUMN tolerance DECIMAL(38,10);
+ALTER TABLE mentions ADD COLUMN fact_value DECIMAL(38,10);
+ALTER TABLE mentions ADD COLUMN fact_span_start INTEGER;
+ALTER TABLE mentions ADD COLUMN fact_span_end INTEGER;
+ALTER TABLE mentions ADD COLUMN table_index BIGINT;
+ALTER TABLE mentions ADD COLUMN row_index BIGINT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "the filing record: filings, texts, documents, items, exhibits, signatures, statement "
                  "tables with columns and rows, facts, checks, press releases, mentions, guidance, "
                  "problems, failures", _V1),
+    Migration(2, "columns for a table column's basis, the press release's company and period, and a "
+                 "mention's range, kind, qualifier, flags, binding, tolerance and the cell it was checked "
+                 "against", _V2),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
