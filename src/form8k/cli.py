@@ -10,6 +10,7 @@ import typer
 
 from form8k.commands import fetch as fetch_command
 from form8k.commands import parse as parse_command
+from form8k.commands import store as store_commands
 
 app = typer.Typer(
     name="form8k",
@@ -20,6 +21,11 @@ app = typer.Typer(
 )
 app.command("parse")(parse_command.parse)
 app.command("fetch")(fetch_command.fetch)
+app.command("ingest")(store_commands.ingest)
+app.command("facts")(store_commands.facts)
+app.command("checks")(store_commands.checks)
+app.command("sql")(store_commands.sql)
+app.command("export")(store_commands.export)
 
 
 @app.callback()

@@ -1,0 +1,318 @@
+"""`ingest(paths)`: find filings under paths, parse them on a process pool, store them.
+
+    discover   files and folders, recursively; hidden files, images, archives, JSON… are skipped
+    parse      worker processes run `work.parse_file` (read, hash, parse, turn into rows)
+    write      the parent writes, each filing whole inside one transaction
+               (filings are committed in groups: at most COMMIT_EVERY filings or COMMIT_SECONDS apart)
+
+Idempotent: a file whose sha256 is stored with the current parser version is
+not parsed again, unless `reparse`; a crash loses at most the group being
+written, and running again finishes the job with no duplicates.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from form8k.models import PARSER_VERSION
+from form8k.store.work import Outcome, parse_file
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from form8k.store.writer import FailureRow, Writer
+
+# What a filing can be stored as: EDGAR full submissions (.txt, .nc), HTML documents, plain text.
+FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", ".sgm", ".text"})
+COMMIT_EVERY = 200  # FORM8K_COMMIT_EVERY overrides: smaller groups, more (slower) commits
+COMMIT_SECONDS = 1.0
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest did."""
+
+    db: str
+    files: int = 0  # filings found (files with a filing's suffix)
+    parsed: int = 0  # filings parsed and stored by this run
+    replaced: int = 0  # of those, how many replaced a stored filing (new parser version, --reparse)
+    unchanged: int = 0  # already stored with the same sha256 and parser version
+    not_filings: int = 0  # files skipped without reading: hidden, images, archives, JSON…
+    failed: int = 0  # read but not stored (see the failures table)
+    duplicates: int = 0  # an accession number already stored from other bytes
+    facts: int = 0
+    failed_checks: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    workers: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason), the first few
+
+    @property
+    def skipped(self) -> int:
+        return self.unchanged + self.not_filings + self.duplicates
+
+    @property
+    def filings_per_second(self) -> float:
+        handled = self.parsed + self.failed + self.duplicates
+        return handled / self.seconds if self.seconds else 0.0
+
+    @property
+    def megabytes_per_second(self) -> float:
+        return self.bytes / 1e6 / self.seconds if self.seconds else 0.0
+
+    def __str__(self) -> str:
+        return (f"{self.parsed} parsed, {self.failed} failed, {self.skipped} skipped ({self.unchanged} already "
+                f"stored), {self.facts} facts, {self.failed_checks} failed checks in {self.seconds:.1f} s "
+                f"({self.filings_per_second:.1f} filings/s)")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"db": self.db, "files": self.files, "parsed": self.parsed, "replaced": self.replaced,
+                "failed": self.failed, "skipped": self.skipped, "unchanged": self.unchanged,
+                "not_filings": self.not_filings, "duplicates": self.duplicates, "facts": self.facts,
+                "failed_checks": self.failed_checks, "bytes": self.bytes, "seconds": round(self.seconds, 3),
+                "filings_per_second": round(self.filings_per_second, 1),
+                "megabytes_per_second": round(self.megabytes_per_second, 2), "workers": self.workers}
+
+
+def discover(paths: Sequence[str | Path]) -> tuple[list[Path], int]:
+    """The filing files under `paths` (sorted, each once) and how many other files were skipped."""
+    found: dict[str, Path] = {}
+    skipped = 0
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            candidates: Iterator[Path] = _walk(root)
+        elif root.exists():
+            candidates = iter([root])
+        else:
+            raise FileNotFoundError(f"{root}: no such file or folder")
+        for path in candidates:
+            if path.name.startswith(".") or path.suffix.lower() not in FILING_SUFFIXES:
+                skipped += 1
+                continue
+            found.setdefault(str(path.resolve()), path)
+    return sorted(found.values()), skipped
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            yield Path(folder) / name
+
+
+# --- worker side ----------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(stored: dict[str, list[str]], known: frozenset[str], max_bytes: int | None) -> None:
+    _WORKER.update(stored=stored, known=known, max_bytes=max_bytes)
+    import form8k.pipeline  # noqa: F401 - pay the import once, not in the first task
+
+
+def _parse_chunk(paths: list[str]) -> list[Outcome]:
+    return [parse_file(p, _WORKER["stored"], _WORKER["known"], _WORKER["max_bytes"]) for p in paths]
+
+
+# --- parent side -------------------------------------------------------------------
+
+
+class _Run:
+    """The parent's bookkeeping: what is stored, the group being written, the summary."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, writer: Writer, summary: IngestSummary,
+                 reparse: bool) -> None:
+        self.commit_every = int(os.environ.get("FORM8K_COMMIT_EVERY", COMMIT_EVERY))
+        self.writer = writer
+        self.summary = summary
+        self.reparse = reparse
+        self.stored: dict[str, str] = dict(con.execute("SELECT filing_id, source_sha256 FROM filings").fetchall())
+        self.seen: set[str] = set()  # sha256 handled in this run
+        self.written_ids: set[str] = set()  # filing ids stored in this run
+        self.group: list[dict[str, Any]] = []
+        self.replace: list[str] = []
+        self.group_failures: list[FailureRow] = []
+        self.group_started = 0.0
+
+    def take(self, outcome: Outcome) -> None:
+        from form8k.store.writer import FailureRow
+
+        summary = self.summary
+        summary.bytes += outcome.size
+        if outcome.kind == "unchanged" or (outcome.sha256 is not None and outcome.sha256 in self.seen):
+            summary.unchanged += 1
+            return
+        if outcome.sha256 is not None:
+            self.seen.add(outcome.sha256)
+        if not self.group and not self.group_failures:
+            self.group_started = time.monotonic()
+        if outcome.kind == "parsed" and outcome.rows is not None and outcome.filing_id is not None:
+            fid = outcome.filing_id
+            other = self.stored.get(fid)
+            if other is not None and other != outcome.sha256 and (fid in self.written_ids or not self.reparse):
+                summary.duplicates += 1
+                self.group_failures.append(FailureRow(
+                    outcome.path, outcome.sha256, outcome.size, outcome.parser_version, "duplicate",
+                    f"{fid} is already stored from other bytes (sha256 {other[:12]}…)", fid))
+                return
+            if other is not None:
+                self.replace.append(fid)
+                summary.replaced += 1
+            self.stored[fid] = outcome.sha256 or ""
+            self.written_ids.add(fid)
+            self.group.append(outcome.rows)
+            summary.parsed += 1
+            summary.facts += outcome.facts
+            summary.failed_checks += outcome.failed_checks
+            return
+        summary.failed += 1
+        reason = outcome.reason or outcome.kind
+        if len(summary.failures) < 20:
+            summary.failures.append((outcome.path, reason))
+        self.group_failures.append(FailureRow(outcome.path, outcome.sha256, outcome.size or None,
+                                              outcome.parser_version, outcome.kind, reason, outcome.filing_id))
+
+    def due(self) -> bool:
+        pending = len(self.group) + len(self.group_failures)
+        return pending >= self.commit_every or (pending > 0 and time.monotonic() - self.group_started >= COMMIT_SECONDS)
+
+    def flush(self) -> None:
+        if self.group or self.group_failures:
+            self.writer.write(self.group, replace=self.replace, failures=self.group_failures)
+        self.group, self.replace, self.group_failures = [], [], []
+
+
+def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, workers: int | None = None,
+                 reparse: bool = False, progress: bool = True, max_bytes: int | None = None,
+                 summary: IngestSummary | None = None) -> IngestSummary:
+    """Parse `files` and store them in the open database `con` (see `ingest`)."""
+    from form8k.store.writer import Writer
+
+    summary = summary or IngestSummary(db="")
+    summary.files = len(files)
+    writer = Writer(con)
+    stored = writer.stored_columns()
+    known: frozenset[str] = frozenset()
+    if not reparse:
+        known = frozenset(r[0] for r in con.execute(
+            "SELECT source_sha256 FROM filings WHERE parser_version = ? UNION "
+            "SELECT sha256 FROM failures WHERE parser_version = ? AND sha256 IS NOT NULL",
+            [PARSER_VERSION, PARSER_VERSION]).fetchall())
+    run = _Run(con, writer, summary, reparse)
+    if workers is None:
+        workers = os.cpu_count() or 1
+    summary.workers = workers
+    started = time.perf_counter()
+    with _progress(progress, len(files)) as advance:
+        if workers <= 0:
+            for path in files:
+                run.take(parse_file(path, stored, known, max_bytes))
+                advance(1)
+                if run.due():
+                    run.flush()
+        else:
+            _run_pool(files, run, stored, known, max_bytes, workers, advance)
+        run.flush()
+    con.execute("CHECKPOINT")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_pool(files: Sequence[Path], run: _Run, stored: dict[str, list[str]], known: frozenset[str],
+              max_bytes: int | None, workers: int, advance: Any) -> None:
+    """Map `parse_file` over the files on a process pool, writing results as they come.
+
+    If a worker process dies (out of memory, a crash in a C extension), the files
+    it may have held are tried again one at a time, each alone on the pool, so
+    the one that kills it is recorded as a failure and the rest are stored.
+    """
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver: children never inherit the parent's DuckDB threads and locks.
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    size = max(1, min(16, len(files) // (workers * 8) or 1))
+    pending: deque[tuple[list[str], bool]] = deque(
+        ([str(p) for p in files[i:i + size]], False) for i in range(0, len(files), size))
+    while pending:
+        executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                       initargs=(stored, known, max_bytes))
+        inflight: dict[Future[list[Outcome]], tuple[list[str], bool]] = {}
+        broken: list[list[str]] = []
+        dead = False
+        try:
+            while (pending and not dead) or inflight:
+                while pending and not dead and len(inflight) < workers * 3:
+                    paths, suspect = pending[0]
+                    if suspect and inflight or any(s for _, s in inflight.values()):
+                        break  # a suspect runs alone
+                    pending.popleft()
+                    inflight[executor.submit(_parse_chunk, paths)] = (paths, suspect)
+                done, _ = wait(inflight, timeout=0.25, return_when=FIRST_COMPLETED)
+                for future in done:
+                    paths, suspect = inflight.pop(future)
+                    try:
+                        outcomes = future.result()
+                    except BrokenProcessPool:
+                        dead = True
+                        if not suspect:
+                            broken.append(paths)
+                            continue
+                        outcomes = [Outcome(paths[0], "error", reason="the parser's process died on this file")]
+                    for outcome in outcomes:
+                        run.take(outcome)
+                    advance(len(outcomes))
+                if run.due():
+                    run.flush()
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+        for paths in reversed(broken):
+            pending.extendleft(([p], True) for p in reversed(paths))
+
+
+class _progress:
+    """A rich progress bar on stderr with filings/s, or nothing."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled = enabled
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:,.0f} filings/s" if speed else "– filings/s", style="cyan")
+
+        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self.bar.start()
+        task = self.bar.add_task("ingest", total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

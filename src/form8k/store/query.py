@@ -1,0 +1,155 @@
+"""Ask the store: facts as time series, failed checks, any SQL; answers as DataFrames.
+
+    >>> from form8k.store import query
+    >>> query.facts("form8k.duckdb", cik="0000320193", concept="Revenues")  # doctest: +SKIP
+    >>> query.checks("form8k.duckdb", failed=True, frame="polars")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from form8k.store.db import DB, connection
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from form8k.models import Filing
+
+Frame = Literal["pandas", "polars", "arrow"]
+
+FACT_COLUMNS = ("cik", "company", "concept", "period_end", "period_months", "value", "unit", "label",
+                "date_of_report", "filing_id", "table_index", "row_index", "column_index", "span_start", "span_end")
+
+
+def _frame(relation: duckdb.DuckDBPyRelation, frame: Frame) -> Any:
+    if frame == "polars":
+        return relation.pl()
+    if frame == "arrow":
+        return relation.to_arrow_table()
+    return relation.df()
+
+
+def sql(db: DB, query: str, params: Sequence[Any] | None = None, frame: Frame = "pandas") -> Any:
+    """Run any SQL on the store (read-only) and return the answer as a DataFrame."""
+    with connection(db) as con:
+        return _frame(con.sql(query, params=params) if params else con.sql(query), frame)
+
+
+def facts(db: DB, *, cik: str | None = None, company: str | None = None, concept: str | None = None,
+          start: dt.date | str | None = None, end: dt.date | str | None = None, months: int | None = None,
+          filing_id: str | None = None, latest: bool = False, frame: Frame = "pandas") -> Any:
+    """Facts across filings, oldest period first: a concept's time series across a company's releases.
+
+    `start`/`end` bound `period_end`; `company` matches a part of the name,
+    any case; `months` picks a period length (3, 12, 0 for an instant).
+    `latest` keeps one value per company, concept and period: the one in the
+    most recent release (a restated figure replaces the first one printed).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if cik:
+        where.append("cik = ?")
+        params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
+    if company:
+        where.append("company ILIKE ?")
+        params.append(f"%{company}%")
+    if concept:
+        where.append("concept = ?")
+        params.append(concept.removeprefix("us-gaap:"))
+    if start:
+        where.append("period_end >= ?")
+        params.append(_date(start))
+    if end:
+        where.append("period_end <= ?")
+        params.append(_date(end))
+    if months is not None:
+        where.append("period_months = ?")
+        params.append(months)
+    if filing_id:
+        where.append("filing_id = ?")
+        params.append(filing_id)
+    query = f"SELECT {', '.join(FACT_COLUMNS)} FROM fact_series"
+    if where:
+        query += " WHERE " + " AND ".join(where)
+    if latest:
+        query += (" QUALIFY row_number() OVER (PARTITION BY coalesce(cik, company), concept, period_end, "
+                  "period_months ORDER BY date_of_report DESC NULLS LAST, filing_id DESC) = 1")
+    query += " ORDER BY coalesce(cik, company), concept, period_months, period_end, date_of_report, filing_id"
+    with connection(db) as con:
+        return _frame(con.sql(query, params=params), frame)
+
+
+def checks(db: DB, *, failed: bool = False, rule: str | None = None, cik: str | None = None,
+           filing_id: str | None = None, frame: Frame = "pandas") -> Any:
+    """Arithmetic and narrative checks with their filing; `failed` keeps those that failed."""
+    where: list[str] = []
+    params: list[Any] = []
+    if failed:
+        where.append("c.status = 'fail'")
+    if rule:
+        where.append("c.rule = ?")
+        params.append(rule)
+    if cik:
+        where.append("f.cik = ?")
+        params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
+    if filing_id:
+        where.append("c.filing_id = ?")
+        params.append(filing_id)
+    query = ("SELECT f.cik, f.company, f.date_of_report, c.filing_id, c.check_index, c.rule, c.status, "
+             "c.expected, c.actual, c.detail, c.table_index, c.span_start, c.span_end "
+             "FROM checks c JOIN filings f USING (filing_id)")
+    if where:
+        query += " WHERE " + " AND ".join(where)
+    query += " ORDER BY f.company, f.date_of_report, c.filing_id, c.check_index"
+    with connection(db) as con:
+        return _frame(con.sql(query, params=params), frame)
+
+
+def filings(db: DB, *, frame: Frame = "pandas") -> Any:
+    """One row per stored filing: id, company, date, status and counts."""
+    query = ("SELECT filing_id, cik, company, form_type, date_of_report, status, source_format, n_items, "
+             "n_tables, n_facts, n_checks_failed, source_path FROM filings ORDER BY company, date_of_report")
+    with connection(db) as con:
+        return _frame(con.sql(query), frame)
+
+
+def counts(db: DB) -> dict[str, int]:
+    """Rows in every table of the store."""
+    from form8k.store.schema import ALL_TABLES
+
+    with connection(db) as con:
+        out = {}
+        for table in ALL_TABLES:
+            out[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+        return out
+
+
+def read_filing(db: DB, filing_id: str) -> Filing:
+    """The stored record of one filing, rebuilt as the `Filing` that `parse` gave."""
+    from form8k.errors import StoreError
+    from form8k.store.records import CHILD_TABLES, filing_from_rows
+
+    with connection(db) as con:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for table in ("filings", "texts", *(spec.name for spec in CHILD_TABLES)):
+            relation = con.execute(f"SELECT * FROM {table} WHERE filing_id = ?", [filing_id])
+            names = [d[0] for d in relation.description]
+            rows[table] = [dict(zip(names, r, strict=True)) for r in relation.fetchall()]
+            keys: tuple[str, ...] = next((s.keys for s in CHILD_TABLES if s.name == table), ())
+            if keys:
+                rows[table].sort(key=lambda r: tuple(r[name] for name in keys))
+        if not rows["filings"]:
+            raise StoreError(f"no filing {filing_id} in the store")
+        return filing_from_rows(rows)
+
+
+def filing_ids(db: DB) -> list[str]:
+    with connection(db) as con:
+        return [r[0] for r in con.execute("SELECT filing_id FROM filings ORDER BY filing_id").fetchall()]
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
