@@ -3,8 +3,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import FILINGS
 from form8k import parse_paths
+
+from conftest import FILINGS
 
 
 def test_every_shipped_filing_parses() -> None:

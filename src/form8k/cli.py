@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 
+from form8k.commands import fetch as fetch_command
 from form8k.commands import parse as parse_command
 from form8k.commands import store as store_commands
 
@@ -24,6 +25,7 @@ app.command("facts")(store_commands.facts)
 app.command("checks")(store_commands.checks)
 app.command("sql")(store_commands.sql)
 app.command("export")(store_commands.export)
+app.command("fetch")(fetch_command.fetch)
 
 
 @app.callback()
@@ -37,3 +39,7 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

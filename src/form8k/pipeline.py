@@ -27,7 +27,7 @@ from form8k.models import DocumentInfo, Filing, Problem, Source
 
 T = TypeVar("T")
 
-MAX_BYTES = int(os.environ.get("FORM8K_MAX_BYTES", str(100 * 1024 * 1024)))
+MAX_BYTES = int(os.environ.get("FORM8K_MAX_BYTES", str(100 * 2**20)))
 FORM_TYPES_8K = {"8-K", "8-K/A", "8-K12B", "8-K12G3", "8-K15D5", "8-K12B/A", "8-K12G3/A"}
 
 
@@ -39,7 +39,7 @@ def read_files(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> list[
         size = path.stat().st_size
         if size > max_bytes:
             raise InputTooLargeError(
-                f"{path.name} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+                f"{path.name} is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit "
                 "(raise it with --max-bytes or FORM8K_MAX_BYTES)")
         files.append((str(path), path.read_bytes()))
     return files
@@ -74,10 +74,10 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
                                 format=d.format, skipped=d.skipped,
                                 span=(d.start, d.end) if d.format != "binary" else None)
                    for d in sub.documents],
-        problems=list(sub.problems),
         text=sub.text,
     )
     _read_record(sub, filing)
+    filing.problems[:0] = sub.problems  # stages report data problems on the submission
     _set_status(filing)
     return filing
 
@@ -100,13 +100,20 @@ def _read_record(sub: Submission, filing: Filing) -> None:
         filing.problems.append(Problem(code="no_text", component="load",
                                        message="no readable text in the filing (only binary or empty parts)"))
         return
-    filing.cover = _stage(filing, "cover", lambda: cover.read_cover(sub), filing.cover)
+    header_form = filing.header.form_type if filing.header is not None else None
+    if header_form is None or header_form.upper() in FORM_TYPES_8K:
+        filing.cover = _stage(filing, "cover", lambda: cover.read_cover(sub), filing.cover)
     form = _form_type(filing)
     if form is not None and form.upper() not in FORM_TYPES_8K:
         filing.problems.append(Problem(code="not_8k", component="cover",
                                        message=f"this is a {form}, not an 8-K current report"))
         return
     filing.items = _stage(filing, "items", lambda: items.read_items(sub, filing.cover), [])
+    if filing.items and all(i.heading is None for i in filing.items):
+        filing.problems.append(Problem(code="items_from_header", component="items",
+                                       message="no item headings in the body; items taken from the SGML header"))
+    elif not filing.items and filing.cover.span is not None:
+        filing.problems.append(Problem(code="no_items", component="items", message="no item headings found"))
     filing.exhibits = _stage(filing, "exhibits", lambda: exhibits.read_exhibits(sub, filing.items), [])
     filing.signatures = _stage(filing, "signatures", lambda: signatures.read_signatures(sub), [])
     _read_statements(sub, filing)

@@ -14,7 +14,7 @@ def parse(
     json_out: bool = typer.Option(False, "--json", help="Print the record as JSON (spec/OUTPUT.md)."),
     md_out: bool = typer.Option(False, "--md", help="Print the record as Markdown."),
     with_text: bool = typer.Option(True, "--text/--no-text", help="Include the canonical text in --json output."),
-    max_bytes: int = typer.Option(100_000_000, "--max-bytes", help="Refuse files larger than this."),
+    max_bytes: int = typer.Option(100 * 2**20, "--max-bytes", help="Refuse files larger than this many bytes."),
 ) -> None:
     """Parse one 8-K filing and print its record.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from form8k.errors import InputError
 from form8k.load.decode import decode, normalize_newlines
@@ -87,8 +88,9 @@ def _documents_of(text: str, filename: str | None, problems: list[Problem]) -> t
             docs.append(doc)
         return docs, True
     rendered, grids, fmt = _render(text)
-    doc = Document(type=_guess_type(rendered, filename), format="html" if fmt == "html" else "text",
-                   text=rendered, filename=filename, grids=grids)
+    base = PurePath(filename).name if filename else None
+    doc = Document(type=_guess_type(rendered, base), format="html" if fmt == "html" else "text",
+                   text=rendered, filename=base, grids=grids)
     return [doc], False
 
 

@@ -8,7 +8,8 @@ from form8k.errors import BinaryInputError, EmptyInputError
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # Characters that mean "space" or "line break" in filings but are not ASCII.
-_SPACE_LIKE = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": ""})
+_SPACE_LIKE = str.maketrans({**{chr(c): " " for c in (0xA0, *range(0x2002, 0x200B), 0x202F, 0x205F, 0x3000)},
+                             "\u200b": "", "\ufeff": ""})
 
 
 def decode(data: bytes) -> str:

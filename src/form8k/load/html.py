@@ -29,7 +29,7 @@ _HIDDEN = (
     'script, style, head, title, noscript, template, ix\\:header, '
     '[style*="display:none" i], [style*="display: none" i]'
 )
-_WS = re.compile(r"[ \t\n\r\f\v\xa0\u2007\u2009\u202f]+")
+_WS = re.compile(r"[ \t\n\r\f\v\xa0\u2002-\u200a\u202f\u205f\u3000]+")
 _BLOCK_RUN = re.compile(" ?\ue000[\ue000 ]*")
 _PLACEHOLDER = re.compile("\ue001(\\d+)\ue001")
 _LENGTH = re.compile(r"(padding-left|margin-left|text-indent)\s*:\s*(-?[\d.]+)\s*(pt|px|em|in|rem|%)?", re.I)
@@ -75,8 +75,8 @@ def _read_cell(node: LexborNode, label_cell: bool) -> GridCell:
         span_attr = attrs.get("colspan")
         return GridCell(text="", colspan=int(span_attr) if span_attr and span_attr.isdigit() else 1)
     text = raw.replace(_BLOCK, " ").strip()
-    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text:
-        text = _WS.sub(" ", text)
+    if not text.isascii() or "  " in text or "\n" in text or "\t" in text:
+        text = _WS.sub(" ", text).strip()
     try:
         colspan = max(1, min(int(attrs.get("colspan") or 1), 100))
     except ValueError:

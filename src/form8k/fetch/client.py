@@ -1,0 +1,195 @@
+"""The HTTP client: one httpx.Client, one shared rate limiter, retries with backoff.
+
+Every request, first try or retry, waits for a slot from the limiter, so all
+threads of one client together stay under the rate. A 429, any 5xx, a timeout
+or a dropped connection is retried after an exponential backoff with jitter
+(or the server's `Retry-After`, if longer); other 4xx answers fail at once.
+The transport is the seam for tests: pass `httpx.MockTransport(handler)`.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import random
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+
+from form8k.errors import FetchError
+from form8k.fetch.cache import atomic_write
+from form8k.fetch.limiter import RateLimiter
+from form8k.fetch.settings import Settings
+
+T = TypeVar("T")
+
+CHUNK = 64 * 1024
+
+
+class Stopped(Exception):
+    """A download was abandoned because the run is being stopped (Ctrl-C)."""
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a `Retry-After` header: a number or an HTTP date.
+
+    >>> retry_after_seconds("3")
+    3.0
+    """
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class EdgarClient:
+    """Polite GETs against EDGAR, safe to share between threads.
+
+    >>> import httpx
+    >>> transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"ok": True}))
+    >>> settings = Settings(user_agent="Jane Analyst jane@example.com")
+    >>> with EdgarClient(settings, transport=transport) as client:
+    ...     client.get_json("https://data.sec.gov/submissions/CIK0000320193.json")
+    {'ok': True}
+    """
+
+    def __init__(self, settings: Settings, *, transport: httpx.BaseTransport | None = None,
+                 limiter: RateLimiter | None = None, sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None) -> None:
+        self.settings = settings
+        self.limiter = limiter or RateLimiter(settings.rate)
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._rng_lock = threading.Lock()
+        self.requests = 0
+        self._count_lock = threading.Lock()
+        self._http = httpx.Client(
+            transport=transport,
+            timeout=httpx.Timeout(settings.timeout),
+            follow_redirects=True,
+            headers={
+                "User-Agent": settings.user_agent,
+                "Accept-Encoding": "gzip, deflate",
+            },
+        )
+
+    def __enter__(self) -> EdgarClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- public calls ----------------------------------------------------------
+
+    def get_bytes(self, url: str) -> bytes:
+        """The body of `url`, decompressed."""
+        return self._request(url, lambda response: response.read())
+
+    def get_text(self, url: str) -> str:
+        # EDGAR's indexes are ASCII in principle; a stray Latin-1 byte must not stop a quarter.
+        return self.get_bytes(url).decode("utf-8", errors="replace")
+
+    def get_json(self, url: str) -> Any:
+        body = self.get_bytes(url)
+        try:
+            return json.loads(body)
+        except ValueError as exc:
+            raise FetchError(f"{url}: not JSON ({exc})") from None
+
+    def download(self, url: str, path: Path, *,
+                 on_bytes: Callable[[int], None] | None = None,
+                 stop: threading.Event | None = None) -> int:
+        """Stream `url` into `path`, renamed into place only when complete; return the bytes written.
+
+        Raises FetchError when retries are exhausted, Stopped when `stop` is set.
+        """
+
+        def save(response: httpx.Response) -> int:
+            written = 0
+            with atomic_write(path) as f:
+                for chunk in response.iter_bytes(CHUNK):
+                    if stop is not None and stop.is_set():
+                        raise Stopped(f"{url}: stopped")
+                    f.write(chunk)
+                    written += len(chunk)
+                    if on_bytes is not None:
+                        on_bytes(len(chunk))
+            return written
+
+        return self._request(url, save, stop=stop)
+
+    # --- retries ---------------------------------------------------------------
+
+    def backoff(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before retry number `attempt` (1, 2, …).
+
+        Exponential (`backoff * 2**(attempt-1)`, capped at `max_backoff`) with
+        jitter drawn from its upper half, so threads that failed together do
+        not retry together; never shorter than the server's `Retry-After`.
+        """
+        s = self.settings
+        ceiling = min(s.max_backoff, s.backoff * 2 ** (attempt - 1))
+        with self._rng_lock:
+            delay = ceiling * self._rng.uniform(0.5, 1.0)
+        if retry_after is not None:
+            delay = max(delay, min(retry_after, s.max_backoff))
+        return delay
+
+    def _request(self, url: str, handle: Callable[[httpx.Response], T],
+                 stop: threading.Event | None = None) -> T:
+        attempts = self.settings.retries + 1
+        for attempt in range(1, attempts + 1):
+            if stop is not None and stop.is_set():
+                raise Stopped(f"{url}: stopped")
+            self.limiter.acquire()
+            with self._count_lock:
+                self.requests += 1
+            try:
+                with self._http.stream("GET", url) as response:
+                    _check(url, response)
+                    return handle(response)
+            except _Retryable as exc:
+                reason, retry_after = str(exc), exc.retry_after
+            except httpx.TimeoutException as exc:
+                reason, retry_after = f"timed out ({type(exc).__name__})", None
+            except httpx.TransportError as exc:
+                reason, retry_after = f"{type(exc).__name__}: {exc}", None
+            if attempt == attempts:
+                raise FetchError(f"{url}: {reason}, after {attempts} attempts")
+            self._sleep(self.backoff(attempt, retry_after))
+        raise AssertionError("unreachable")
+
+
+def _check(url: str, response: httpx.Response) -> None:
+    status = response.status_code
+    if status == 429 or status >= 500:
+        raise _Retryable(f"HTTP {status}", retry_after_seconds(response.headers.get("Retry-After")))
+    if status >= 400:
+        hint = ""
+        if status == 403:
+            hint = " (EDGAR answers 403 to requests without a proper User-Agent or over its rate limit)"
+        raise FetchError(f"{url}: HTTP {status}{hint}")
