@@ -1,4 +1,4 @@
-# make demo: set up .venv and run form8k on the shipped examples.
+# make demo: set up .venv, run form8k on the shipped examples, store them in demo.duckdb for the viewer.
 # make test: set up .venv and run the whole test suite.
 PYTHON ?= python3
 VENV := .venv
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	@for f in examples/*; do $(BIN)/form8k parse "$$f" || exit 1; echo; done
+	$(BIN)/form8k ingest examples --db demo.duckdb --no-progress
+	@echo
+	@echo "Browse the demo corpus:  $(BIN)/form8k serve --db demo.duckdb"
+	@echo "then open:               http://127.0.0.1:8008/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
