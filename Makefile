@@ -1,5 +1,6 @@
-# make demo: set up .venv, run form8k on the shipped examples, store them in demo.duckdb for the viewer.
+# make demo: set up .venv, store the shipped examples in DuckDB, report on them, say how to browse them.
 # make test: set up .venv and run the whole test suite.
+# make bench: install the bench extra (edgartools) and time parse and ingest (by hand; slow).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,15 +14,32 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_DB := out/demo.duckdb
+
 demo: $(STAMP)
-	@for f in examples/*; do $(BIN)/form8k parse "$$f" || exit 1; echo; done
-	$(BIN)/form8k ingest examples --db demo.duckdb --no-progress
-	@echo
-	@echo "Browse the demo corpus:  $(BIN)/form8k serve --db demo.duckdb"
-	@echo "then open:               http://127.0.0.1:8008/"
+	@mkdir -p out && rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/form8k ingest examples --db $(DEMO_DB) --no-progress
+	@echo; echo "Filings, facts and failed checks:"
+	@$(BIN)/form8k sql "SELECT company, date_of_report, status, n_items AS items, n_tables AS tables, \
+		n_facts AS facts, n_checks_failed AS failed_checks FROM filings ORDER BY date_of_report" --db $(DEMO_DB)
+	@echo; echo "Failed checks by rule:"
+	@$(BIN)/form8k sql "SELECT rule, count(*) AS failed FROM checks WHERE status = 'fail' GROUP BY rule \
+		ORDER BY failed DESC" --db $(DEMO_DB)
+	@echo; echo "A sample time series (the concept reported by the most companies, quarters):"
+	@$(BIN)/form8k sql "SELECT company, concept, period_end, period_months, value, date_of_report \
+		FROM fact_series WHERE period_months = 3 AND concept = (SELECT concept FROM fact_series \
+		GROUP BY concept ORDER BY count(DISTINCT company) DESC, count(*) DESC, concept LIMIT 1) \
+		ORDER BY company, period_end" --db $(DEMO_DB)
+	@echo; echo "Try: $(BIN)/form8k facts --company apple --db $(DEMO_DB)"
+	@echo; echo "Browse them in the viewer: $(BIN)/form8k serve --db $(DEMO_DB)"
+	@echo "                     then open http://127.0.0.1:8008/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python bench/throughput.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

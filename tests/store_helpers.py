@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from conftest import FILINGS
 from form8k.models import (
     Check,
     Column,
@@ -30,6 +29,8 @@ from form8k.models import (
     TradingSymbol,
 )
 from form8k.pipeline import parse_paths
+
+from conftest import FILINGS
 
 IMMUNOGEN = FILINGS / "immunogen_2007-02-01_8-K_earnings.txt"
 Q4 = dt.date(2006, 12, 31)

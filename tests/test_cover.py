@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
-from form8k import parse
+from form8k import parse, parse_paths
 from form8k.cover_fields import _box_state
+
+from conftest import DATA as TESTS_DATA
 
 TEXT_STACKED = """\
                                  UNITED STATES
@@ -156,3 +158,33 @@ def test_header_and_cover_disagreements_are_kept() -> None:
 ])
 def test_check_box_marks(token: str, state: bool | None) -> None:
     assert _box_state(token) is state
+
+
+COVERS = TESTS_DATA / "covers"
+
+
+def test_justified_text_cover_without_a_registrant_label() -> None:
+    filing = parse_paths([COVERS / "oasis_2002-02-14_8-K_auditor-change.txt"])
+    c = filing.cover
+    assert c.registrant == "OASIS ENTERTAINMENT'S FOURTH MOVIE PROJECT, INC."
+    assert (c.date_of_report, c.state_of_incorporation, c.commission_file_number, c.irs_employer_id, c.phone) == (
+        dt.date(2002, 2, 14), "Nevada", "000-28881", "76-0528600", "(949) 487-7295")
+    assert [i.number for i in filing.items] == ["4"]
+    assert [(e.number, e.description) for e in filing.exhibits] == [
+        ("16.1", "Letter on change in certifying accountant from HJ & Associates, LLC (Filed herewith.)")]
+
+
+def test_text_utility_cover_with_seven_registrants() -> None:
+    filing = parse_paths([COVERS / "southern_2005-01-25_8-K_earnings.txt"])
+    regs = filing.cover.registrants
+    assert len(regs) == 7
+    assert (regs[0].name, regs[0].state_of_incorporation, regs[0].commission_file_number, regs[0].irs_employer_id,
+            regs[0].address, regs[0].phone) == ("The Southern Company", "Delaware", "1-3526", "58-0690070",
+                                                "270 Peachtree Street, N.W. Atlanta, Georgia 30303", "(404) 506-5000")
+    assert (regs[3].name, regs[3].state_of_incorporation, regs[3].commission_file_number) == (
+        "Gulf Power Company", "Maine", "0-2429")
+    assert regs[6].commission_file_number == "333-98553"
+    assert filing.cover.registrant == "The Southern Company"
+    assert [e.number for e in filing.exhibits] == ["99.01", "99.02", "99.03", "99.04", "99.05", "99.06"]
+    assert [(s.name, s.title) for s in filing.signatures] == [("W. Dean Hudson", "Comptroller"),
+                                                              ("Wayne Boston", "Assistant Secretary")]

@@ -21,12 +21,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("parse")(parse_command.parse)
+app.command("fetch")(fetch_command.fetch)
 app.command("ingest")(store_commands.ingest)
 app.command("facts")(store_commands.facts)
 app.command("checks")(store_commands.checks)
 app.command("sql")(store_commands.sql)
 app.command("export")(store_commands.export)
-app.command("fetch")(fetch_command.fetch)
 app.command("serve")(serve_command.serve)
 
 

@@ -24,7 +24,7 @@ from importlib import resources
 from form8k.cover_fields import checkboxes, emerging_growth, trading_symbols
 from form8k.dates import DATE_PATTERN, find_dates
 from form8k.items import find_headings, main_document, signature_start
-from form8k.layout import Line, Segment, lines_of
+from form8k.layout import Line, Segment, aligned, lines_of
 from form8k.load import Document, Submission
 from form8k.models import Cover, Disagreement, Header, Registrant, TradingSymbol
 
@@ -62,6 +62,8 @@ _TICKER_IN_TEXT = re.compile(r"\((?P<exchange>NYSE(?:\s+American|\s+Arca|\s+MKT)
                              r"Global|Capital))?|Nasdaq|AMEX|TSX|OTC(?:\s?BB|QX|QB)?)\s*:\s*(?P<symbol>[A-Z][A-Z.\-]{0,6})\)",
                              re.I)
 _MAX_LINES_AWAY = 4
+_COMPANY_NAME = re.compile(r"\b(?:INC|INCORPORATED|CORP|CORPORATION|COMPANY|CO|LTD|LIMITED|LLC|L\.?P|PLC|N\.A|TRUST|"
+                           r"HOLDINGS|BANCORP|GROUP)\b\.?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -206,39 +208,67 @@ def _date_of_report(text: str, start: int, end: int) -> tuple[dt.date, tuple[int
     return None
 
 
+def _parse_registrant_cell(cell: str) -> tuple[str, str | None, str | None, str | None]:
+    """Name, state, address and phone from "Big Power Co. (A Virginia Corporation) 10 Grid St … (804) 555-1000"."""
+    name = _clean_free_text(re.split(r"\(|\s\d", cell, maxsplit=1)[0])
+    state_m = _STATE_IN_PARENS.search(cell)
+    phone_m = PHONE.search(cell)
+    rest = cell[state_m.end():] if state_m else cell[len(name):]
+    if phone_m and phone_m.group(0) in rest:
+        rest = rest[: rest.find(phone_m.group(0))]
+    return (name, state_m.group(1) if state_m else None, _clean_free_text(rest) or None,
+            phone_m.group(0) if phone_m else None)
+
+
 def _combined_registrants(lines: list[Line]) -> list[Registrant]:
-    """Utility-style covers: a header row whose middle column combines name, state, address and phone."""
-    registrants: list[Registrant] = []
+    """Utility-style covers: a header whose middle column combines name, state, address and phone.
+
+    Each registrant starts on a line with its commission file number (or
+    employer id); the lines under it in the middle column continue its cell.
+    """
     for i, seg, _ in _label_hits(lines, "registrant"):
         if len(_labels_in(seg)) < 2:
             continue
-        file_col = next((s for s in lines[i].segments if LABELS["file_number"].search(s.text)), None)
-        irs_col = next((s for s in lines[i].segments if LABELS["irs"].search(s.text)), None)
-        for line in lines[i + 1:]:
+        header = [lines[i]] + [line for line in lines[i + 1: i + 3] if _is_label(line.text) and not line.is_blank]
+        heads = [s for line in header for s in line.segments]
+        file_col = next((s for s in heads if re.search(r"commission|file", s.text, re.I)), None)
+        irs_col = next((s for s in heads if re.search(r"i\.?\s?r\.?\s?s|employer|identification", s.text, re.I)), None)
+        entries: list[dict[str, str | None]] = []
+        for line in lines[i + len(header):]:
             if line.is_blank or line.is_rule:
                 continue
-            cells = sorted((s for s in line.segments if s.overlaps(seg)), key=lambda s: abs(s.center - seg.center))
-            if not cells or _is_label(line.text) or not (EIN.search(line.text) or FILE_NUMBER.search(line.text)):
+            cell = aligned(line.segments, seg)
+            file_seg = aligned(line.segments, file_col) if file_col is not None else None
+            irs_seg = aligned(line.segments, irs_col) if irs_col is not None else None
+            file_m = FILE_NUMBER.search(file_seg.text) if file_seg is not None and file_seg is not cell else None
+            irs_m = EIN.search(irs_seg.text) if irs_seg is not None and irs_seg is not cell else None
+            if cell is not None and (file_m or irs_m):
+                entries.append({"cell": cell.text, "file": file_m.group(0) if file_m else None,
+                                "irs": irs_m.group(0) if irs_m else None})
+            elif (entries and cell is not None and len(line.segments) == 1 and cell.left >= seg.left - 0.05
+                  and (irs_col is None or cell.right <= irs_col.left + 0.1)):
+                entries[-1]["cell"] = f"{entries[-1]['cell']} {cell.text}"
+            else:
                 break
-            cell = cells[0].text
-            name = _clean_free_text(re.split(r"\(|\s\d", cell, maxsplit=1)[0])
-            state_m = _STATE_IN_PARENS.search(cell)
-            phone_m = PHONE.search(cell)
-            rest = cell[state_m.end():] if state_m else cell[len(name):]
-            address = _clean_free_text(rest[: rest.find(phone_m.group(0))] if phone_m and phone_m.group(0) in rest
-                                       else rest)
-            file_m = next((FILE_NUMBER.search(s.text) for s in line.segments
-                           if file_col is not None and s.overlaps(file_col) and FILE_NUMBER.search(s.text)), None)
-            irs_m = next((EIN.search(s.text) for s in line.segments
-                          if irs_col is not None and s.overlaps(irs_col) and EIN.search(s.text)), None)
-            registrants.append(Registrant(
-                name=name, state_of_incorporation=state_m.group(1) if state_m else None,
-                commission_file_number=file_m.group(0) if file_m else None,
-                irs_employer_id=irs_m.group(0) if irs_m else None,
-                address=address or None, phone=phone_m.group(0) if phone_m else None))
+        registrants = []
+        for entry in entries:
+            name, state, address, phone = _parse_registrant_cell(entry["cell"] or "")
+            registrants.append(Registrant(name=name, state_of_incorporation=state,
+                                          commission_file_number=entry["file"], irs_employer_id=entry["irs"],
+                                          address=address, phone=phone))
         if registrants:
-            break
-    return registrants
+            return registrants
+    return []
+
+
+def _unlabelled_registrant(lines: list[Line]) -> str | None:
+    """A cover with no "(Exact name of registrant…)" label: the first line that reads as a company name."""
+    for line in lines[:60]:
+        text = line.text.strip()
+        if (text and len(text) < 120 and _COMPANY_NAME.search(text) and not _is_label(text)
+                and not _BOILERPLATE.match(text) and not DATE_PATTERN.search(text)):
+            return _clean_free_text(text)
+    return None
 
 
 def cover_end(doc: Document) -> int:
@@ -304,6 +334,8 @@ def read_cover(sub: Submission) -> Cover:
 def _read_single_registrant(lines: list[Line], cover: Cover) -> None:
     name = _free_value(lines, "registrant", _accept_name)
     cover.registrant = name[0] if name else None
+    if cover.registrant is None and not _label_hits(lines, "registrant"):
+        cover.registrant = _unlabelled_registrant(lines)
     state = _free_value(lines, "state", lambda t: _state_name(t) is not None)
     cover.state_of_incorporation = _state_name(state[0]) if state else None
     if cover.state_of_incorporation is None and name is not None:
@@ -315,9 +347,7 @@ def _read_single_registrant(lines: list[Line], cover: Cover) -> None:
     phone = _shaped_value(lines, "phone", PHONE)
     cover.commission_file_number = file_number[0] if file_number else None
     cover.irs_employer_id = irs[0] if irs else None
-    cover.phone = _clean_free_text(phone[0]) if phone else None
-    if cover.phone and phone and phone[0].startswith("("):
-        cover.phone = phone[0].strip()
+    cover.phone = re.sub(r"\s+", " ", phone[0]).strip() if phone else None
     cover.address = _address(lines)
     if cover.registrant:
         cover.registrants = [Registrant(name=cover.registrant, state_of_incorporation=cover.state_of_incorporation,

@@ -25,15 +25,16 @@ _MASHED = re.compile(r"Exhibit\s*(?:No\.?)?\s*(?:Exhibit|Description)?\s*(?P<num
 _INLINE = re.compile(rf"\bExhibits?\s+(?:No\.?\s*)?(?P<num>{_NUM})\b", re.IGNORECASE)
 _EXHIBITS_SUB = re.compile(r"^[ \t]*\(?[cd]\)?\.?[ \t]*Exhibits?\b|^[ \t]*Exhibits?[ \t]*(?:No\.?|Number|Index)?[ \t]*[:.]?"
                            r"[ \t]*(?:\t|  |$)", re.IGNORECASE | re.MULTILINE)
-_INDEX = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|INDEX\s+OF\s+EXHIBITS|EXHIBITS?\s+LIST)\b",
-                    re.IGNORECASE | re.MULTILINE)
+_INDEX = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|INDEX\s+OF\s+EXHIBITS|EXHIBITS?\s+LIST|"
+                    r"EXHIBITS?[ \t]*:?[ \t]*$)", re.IGNORECASE | re.MULTILINE)
 _NOT_APPLICABLE = re.compile(r"^\s*(?:not\s+applicable|none|n/?a)\b\.?\s*$", re.IGNORECASE)
 _RELEASE = re.compile(r"\b(?:press|news|earnings)\s+release\b|\bshareholder\s+letter\b", re.IGNORECASE)
 _RELEASE_TEXT = re.compile(r"FOR\s+IMMEDIATE\s+RELEASE|today\s+(?:announced|reported)|\bNEWS\s+RELEASE\b",
                            re.IGNORECASE)
 _HEADED = re.compile(r"^\s*EX(?:HIBIT)?[\s\-.]*(\d{1,3}\.\d{1,3})\b", re.IGNORECASE)
 _PAGE = re.compile(r"(?:\t|  +)\d{1,3}$")  # a page-number column of an exhibit index
-_FOOTNOTE = re.compile(r"^\s*(?:\*|†|‡|\(\*\)|_{3,}|-{3,}|\d{1,3}\s*$|<PAGE>|Page\s+\d)", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^\s*(?:\*|†|‡|\(\*\)|_{3,}|-{3,}|\d{1,3}\s*$|<PAGE>|Page\s+\d|Table\s+of\s+Contents|"
+                       r"SIGNATURES?\s*$)", re.IGNORECASE)
 
 
 def normalize_number(number: str) -> str:
@@ -78,13 +79,13 @@ def _entries(doc: Document, start: int, end: int) -> list[_Listed]:
                 not_applicable = True
                 break
             if line.strip():
-                if lines and (blank_seen or _FOOTNOTE.match(line)):
-                    break
+                if lines and (blank_seen or _FOOTNOTE.match(line) or doc.format == "html"):
+                    break  # an HTML entry is one paragraph or one table row: it never wraps onto a new line
                 lines.append(_PAGE.sub("", line.rstrip()).strip())
             blank_seen = bool(lines) and not line.strip()
         if not lines or not_applicable:
             continue
-        description = " ".join(lines).strip()
+        description = re.sub(r"\s+", " ", " ".join(lines)).strip()
         if _NOT_APPLICABLE.match(description):
             continue
         found.append(_Listed(num, description, doc.span(m.start("num"), m.start("desc") + len(block.rstrip()))))
@@ -105,10 +106,12 @@ def _listed(sub: Submission, items: list[Item]) -> list[_Listed]:
         a, b = item.span[0] - doc.start, item.span[1] - doc.start
         sub_m = _EXHIBITS_SUB.search(doc.text, a, b)
         regions.append((sub_m.start() if sub_m else a, b))
-    sig = signature_start(doc) or 0
-    for m in _INDEX.finditer(doc.text, sig):
+    first_item = min((i.span[0] - doc.start for i in items if i.span is not None), default=0)
+    sig = signature_start(doc, first_item) or 0
+    for m in _INDEX.finditer(doc.text, first_item):
         regions.append((m.end(), min(len(doc.text), m.end() + 8000)))
-        break
+        if m.start() >= sig:
+            break
     listed: list[_Listed] = []
     for a, b in regions:
         for entry in _entries(doc, a, b):

@@ -64,8 +64,8 @@ def main_document(sub: Submission) -> Document | None:
 def signature_start(doc: Document, start: int = 0) -> int | None:
     """Local offset of the SIGNATURE(S) heading (or the signature sentence) after `start`.
 
-    A heading in a table of contents is passed over: the real one is followed
-    by the signature sentence or a "/s/" line.
+    A heading in a table of contents is passed over: the real one is followed,
+    before any item heading, by the signature sentence or a "/s/" line.
     """
     text = doc.text
     sentence = SIGNATURE_SENTENCE.search(text, start)
@@ -74,6 +74,9 @@ def signature_start(doc: Document, start: int = 0) -> int | None:
         if first is None:
             first = m.start()
         window = text[m.end(): m.end() + 700]
+        item = HEADING.search(window)
+        if item is not None:
+            window = window[: item.start()]
         if SIGNATURE_SENTENCE.search(window) or "/s/" in window.lower():
             return m.start()
     if sentence is not None:
@@ -128,36 +131,46 @@ def find_headings(doc: Document, start: int = 0, end: int | None = None) -> list
     return headings
 
 
+def _drop_contents_entries(doc: Document, headings: list[Heading], end: int) -> list[Heading]:
+    """A table of contents lists the items too: of two headings with one number keep the one with text."""
+    def body(k: int) -> int:
+        stop = headings[k + 1].start if k + 1 < len(headings) else end
+        return len(doc.text[headings[k].end:stop].strip())
+
+    best: dict[tuple[str, ...], int] = {}
+    for k, heading in enumerate(headings):
+        key = tuple(heading.numbers)
+        if key not in best or body(k) > body(best[key]):
+            best[key] = k
+    return [h for k, h in enumerate(headings) if best[tuple(h.numbers)] == k]
+
+
 def read_items(sub: Submission, cover: Cover) -> list[Item]:
     """Every item reported in the 8-K body, with its official title and text."""
     doc = main_document(sub)
     if doc is None:
         return []
-    body_end = _items_end(doc)
-    headings = find_headings(doc, 0, body_end)
+    headings = find_headings(doc)
     if not headings:
         return _items_from_header(sub)
+    sig = signature_start(doc, headings[0].start)
+    body_end = sig if sig is not None else len(doc.text)
+    headings = [h for h in headings if h.start < body_end] or headings[:1]
+    headings = _drop_contents_entries(doc, headings, body_end)
     defs = item_definitions()
     items: list[Item] = []
     seen: set[str] = set()
     for i, heading in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else body_end
-        body = doc.text[heading.end:end]
-        body = _SECTION_LINE.sub("", body).strip()
+        text = doc.text[heading.end:end]
+        text = _SECTION_LINE.sub("", text).strip()
         for number in heading.numbers:
             if number in seen:
                 continue
             seen.add(number)
-            items.append(Item(number=number, title=defs[number].title, heading=heading.text, text=body,
+            items.append(Item(number=number, title=defs[number].title, heading=heading.text, text=text,
                               span=doc.span(heading.start, end)))
     return items
-
-
-def _items_end(doc: Document) -> int:
-    headings = find_headings(doc)
-    first = headings[0].start if headings else 0
-    sig = signature_start(doc, first)
-    return sig if sig is not None else len(doc.text)
 
 
 def _items_from_header(sub: Submission) -> list[Item]:

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 
 from form8k.load import Document, GridCell
 
-_GAP = re.compile(r"\t+| {2,}")
+# Columns are set apart by a tab or by three spaces or more; two spaces part
+# columns only between labels ("(State or other jurisdiction  (Commission"),
+# since justified text puts two spaces between words ("(Jurisdiction  of  Incorporation)").
+_GAP = re.compile(r"\t+| {3,}|(?<=\S)  (?=\()")
 _RULE = re.compile(r"^[\s\-_=*.·•]*$")
 
 
@@ -149,7 +152,7 @@ def _html_lines(doc: Document, raw: list[tuple[int, str]], start: int, end: int)
             line.in_table = True
             line.segments = [Segment(c.text, c.span[0], c.span[1], left, right)  # type: ignore[index]
                              for c, left, right in placed]
-        elif "\t" in stripped or "  " in stripped:
+        elif "\t" in stripped or "   " in stripped:
             line.segments = _text_segments(s, g_start, 80)  # <pre> text keeps its columns
         elif stripped:
             lead = len(s) - len(s.lstrip())

@@ -77,5 +77,6 @@ def emit(table: Any, fmt: OutputFormat) -> None:
             view.add_column(name, overflow="fold")
         for r in rows:
             view.add_row(*(_cell(r[k]) for k in names))
-        Console().print(view)
+        # Piped or captured output is not cut to 80 columns: a report reads better unwrapped.
+        Console(width=None if sys.stdout.isatty() else 200).print(view)
         Console(stderr=True).print(f"[dim]{len(rows)} rows[/dim]")

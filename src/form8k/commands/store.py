@@ -79,7 +79,7 @@ def _print_summary(summary: object, engine: Engine) -> None:
     from form8k.store.ingest import IngestSummary
 
     assert isinstance(summary, IngestSummary)
-    console = Console()
+    console = Console(soft_wrap=True)
     skipped = (f"{summary.skipped} ({summary.unchanged} already stored, {summary.not_filings} not filings"
                + (f", {summary.duplicates} duplicates" if summary.duplicates else "") + ")")
     console.print(f"[bold]{summary.parsed}[/bold] parsed · [bold]{summary.failed}[/bold] failed · "
@@ -197,7 +197,7 @@ def export(
         if to is ExportFormat.xbrl_json:
             written = export_xbrl_json(db, directory, filing_ids=filing or None)
         else:
-            written = export_tables(db, directory, to.value, tables=table or None)
+            written = export_tables(db, directory, to.value, tables=table or None)  # type: ignore[arg-type]
     except (StoreError, ValueError) as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"wrote {len(written)} files to {directory}", err=True)

@@ -47,10 +47,17 @@ def detect_format(text: str) -> SourceFormat:
     return "html" if is_html(unwrap(body.lstrip())) else "text"
 
 
+_LAID_OUT = re.compile(r"^ {2,}\S|\S {3,}\S", re.MULTILINE)
+
+
 def _render(body: str) -> tuple[str, list[Grid], str]:
+    """Canonical text, grids and format of one part; HTML that only wraps laid-out text counts as text."""
     body = unwrap(body.strip("\n"))
     if is_html(body):
         text, grids = html_to_text(normalize_newlines(body))
+        lines = text.count("\n") + 1
+        if not grids and lines >= 20 and len(_LAID_OUT.findall(text)) * 3 >= lines:
+            return text, grids, "text"
         return text, grids, "html"
     return text_document(body), [], "text"
 

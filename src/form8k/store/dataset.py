@@ -1,7 +1,7 @@
 """A store as a partitioned Parquet dataset: one folder per table, one per filing year.
 
     DIR/table=facts/filing_year=2007/part-<task>.parquet
-    DIR/table=filings/filing_year=unknown/part-<task>.parquet
+    DIR/table=filings/filing_year=__HIVE_DEFAULT_PARTITION__/part-<task>.parquet   (no date known)
 
 Each table's files have the columns of the DuckDB table of the same name
 (plus the `filing_year` partition key), so DuckDB, Spark or pandas read it as
@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     import duckdb
 
 PARTITION = "filing_year"
+NO_YEAR = "__HIVE_DEFAULT_PARTITION__"  # how Hive, Spark and DuckDB spell a NULL partition value
 
 
 def partition_dir(root: Path, table: str, year: int | None) -> Path:
-    return root / f"table={table}" / f"{PARTITION}={year if year is not None else 'unknown'}"
+    return root / f"table={table}" / f"{PARTITION}={year if year is not None else NO_YEAR}"
 
 
 def write_parts(root: Path, token: str, filings: Iterable[tuple[int | None, dict[str, Columnar]]],
@@ -68,7 +69,7 @@ def attach_dataset(root: Path) -> duckdb.DuckDBPyConnection:
             continue
         pattern = "'" + str(folder / "*" / "*.parquet").replace("'", "''") + "'"
         con.execute(f"DROP TABLE {table}")
-        con.execute(f"CREATE VIEW {table} AS SELECT * EXCLUDE ({PARTITION}) FROM "
+        con.execute(f"CREATE VIEW {table} AS SELECT * EXCLUDE (\"table\", {PARTITION}) FROM "
                     f"read_parquet({pattern}, hive_partitioning = true, union_by_name = true)")
     return con
 

@@ -68,6 +68,11 @@ class IngestSummary:
     def megabytes_per_second(self) -> float:
         return self.bytes / 1e6 / self.seconds if self.seconds else 0.0
 
+    def __str__(self) -> str:
+        return (f"{self.parsed} parsed, {self.failed} failed, {self.skipped} skipped ({self.unchanged} already "
+                f"stored), {self.facts} facts, {self.failed_checks} failed checks in {self.seconds:.1f} s "
+                f"({self.filings_per_second:.1f} filings/s)")
+
     def as_dict(self) -> dict[str, Any]:
         return {"db": self.db, "files": self.files, "parsed": self.parsed, "replaced": self.replaced,
                 "failed": self.failed, "skipped": self.skipped, "unchanged": self.unchanged,

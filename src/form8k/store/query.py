@@ -48,7 +48,8 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None, concept
     `latest` keeps one value per company, concept and period: the one in the
     most recent release (a restated figure replaces the first one printed).
     """
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if cik:
         where.append("cik = ?")
         params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
@@ -84,7 +85,8 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None, concept
 def checks(db: DB, *, failed: bool = False, rule: str | None = None, cik: str | None = None,
            filing_id: str | None = None, frame: Frame = "pandas") -> Any:
     """Arithmetic and narrative checks with their filing; `failed` keeps those that failed."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if failed:
         where.append("c.status = 'fail'")
     if rule:
@@ -136,9 +138,9 @@ def read_filing(db: DB, filing_id: str) -> Filing:
             relation = con.execute(f"SELECT * FROM {table} WHERE filing_id = ?", [filing_id])
             names = [d[0] for d in relation.description]
             rows[table] = [dict(zip(names, r, strict=True)) for r in relation.fetchall()]
-            spec_keys = next((s.keys for s in CHILD_TABLES if s.name == table), ())
-            if spec_keys:
-                rows[table].sort(key=lambda r, k=spec_keys: tuple(r[name] for name in k))
+            keys: tuple[str, ...] = next((s.keys for s in CHILD_TABLES if s.name == table), ())
+            if keys:
+                rows[table].sort(key=lambda r: tuple(r[name] for name in keys))
         if not rows["filings"]:
             raise StoreError(f"no filing {filing_id} in the store")
         return filing_from_rows(rows)
