@@ -15,12 +15,22 @@ import httpx
 import pytest
 from markupsafe import escape
 
+from form8k.pipeline import parse_paths
 from form8k.store.query import read_filing
 from form8k.store.records import filing_id_of
 from form8k.web import create_app
-from web_helpers import PAYLOAD, TestClient, corpus_db, seed_record
+from web_helpers import (
+    EXAMPLES,
+    IMMUNOGEN_CIK,
+    SEED,
+    TestClient,
+    corpus_db,
+    hostile_record,
+    seed_record,
+)
 
 SEED_ID = filing_id_of(seed_record())
+PARSED_SEED_ID = filing_id_of(parse_paths([SEED]))
 
 
 @pytest.fixture(scope="module")
@@ -75,53 +85,79 @@ def test_home_goes_to_the_filings(client: TestClient) -> None:
     assert response.status_code == 302 and response.headers["location"] == "/filings"
 
 
+STORED = len(list(EXAMPLES.iterdir())) + 4  # the examples, the hostile submission, three hand-made records
+
+
+def _all(client: TestClient) -> list[dict]:
+    return _json(client, "/filings.json?per_page=500")["filings"]
+
+
 def test_filings_json_lists_every_stored_filing_with_counts(client: TestClient) -> None:
     data = _json(client, "/filings.json?per_page=500")
-    assert data["paging"]["total"] == len(data["filings"]) == 10
+    assert data["paging"]["total"] == len(data["filings"]) == STORED
     seed = next(f for f in data["filings"] if f["filing_id"] == SEED_ID)
-    assert seed["company"] == "ImmunoGen, Inc." and seed["company_key"] == "immunogen-inc"
+    assert seed["company"] == "ImmunoGen, Inc." and seed["cik"] == seed["company_key"] == IMMUNOGEN_CIK
     assert seed["n_facts"] == 59 and seed["n_checks_failed"] == 0 and seed["items"] == ["2.02", "9.01"]
     assert seed["url"] == f"/filings/{SEED_ID}" and seed["json_url"] == f"/filings/{SEED_ID}.json"
     apple = next(f for f in data["filings"] if f["company"] == "APPLE INC.")
     assert apple["cik"] == apple["company_key"] == "0000320193"
+    parsed = next(f for f in data["filings"] if f["filing_id"] == PARSED_SEED_ID)
+    assert parsed["cik"] is None and parsed["company_key"] == "immunogen-inc"  # no CIK: a slug of the name
     # Newest first by default.
     dates = [f["date_of_report"] for f in data["filings"] if f["date_of_report"]]
     assert dates == sorted(dates, reverse=True)
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("company=immunogen", {"ImmunoGen, Inc.", PAYLOAD + "ImmunoGen, Inc."}),
-    ("company=APPLE", {"APPLE INC."}),
-    ("cik=320193", {"APPLE INC."}),
-    ("cik=0000320193", {"APPLE INC."}),
-    ("from=2011-01-01&to=2015-12-31", {"APPLE INC.", "Oracle Corporation"}),
-    ("from=2023-01-01", {"ADOBE INC."}),
-    ("company=oracle&item=2.02", {"Oracle Corporation"}),
-    ("company=sears&item=8.01", set()),
-])
-def test_filings_search(client: TestClient, query: str, expected: set[str | None]) -> None:
-    data = _json(client, f"/filings.json?{query}")
-    assert {f["company"] for f in data["filings"]} == expected
+# Each search, and which stored filings it must find (worked out here from the full list).
+SEARCHES = {
+    "company=immunogen": lambda f: "immunogen" in (f["company"] or "").lower(),
+    "company=APPLE": lambda f: "apple" in (f["company"] or "").lower(),
+    "cik=320193": lambda f: f["cik"] == "0000320193",
+    "cik=0000320193": lambda f: f["cik"] == "0000320193",
+    "from=2011-01-01&to=2015-12-31": lambda f: "2011-01-01" <= (f["date_of_report"] or "0") <= "2015-12-31",
+    "from=2023-01-01": lambda f: (f["date_of_report"] or "0") >= "2023-01-01",
+    "company=oracle&item=2.02": lambda f: "oracle" in (f["company"] or "").lower() and "2.02" in f["items"],
+    "item=9.01&to=2007-12-31": lambda f: "9.01" in f["items"] and (f["date_of_report"] or "9") <= "2007-12-31",
+    "failed=true": lambda f: f["n_checks_failed"] > 0,
+}
 
 
-def test_filings_with_failed_checks_only(client: TestClient) -> None:
-    data = _json(client, "/filings.json?failed=true")
-    assert [f["n_checks_failed"] for f in data["filings"]] == [1]
+@pytest.mark.parametrize("query", SEARCHES)
+def test_filings_search(client: TestClient, query: str) -> None:
+    everything = _all(client)
+    expected = {f["filing_id"] for f in everything if SEARCHES[query](f)}
+    found = {f["filing_id"] for f in _json(client, f"/filings.json?{query}&per_page=500")["filings"]}
+    assert found == expected and found != {f["filing_id"] for f in everything}
+
+
+def test_filings_search_finds_the_shipped_filings_by_name_cik_and_item(client: TestClient) -> None:
+    assert {f["company"] for f in _json(client, "/filings.json?cik=320193")["filings"]} == {"APPLE INC."}
+    oracle = _json(client, "/filings.json?company=ORACLE&item=2.02")["filings"]
+    assert [f["date_of_report"] for f in oracle] == ["2014-06-19"]
+    assert _json(client, "/filings.json?company=sears&item=8.01")["filings"] == []
+    failed = _json(client, "/filings.json?failed=true")["filings"]
+    assert filing_id_of(hostile_record()) in {f["filing_id"] for f in failed}
 
 
 def test_filings_sort_and_pages(client: TestClient) -> None:
-    by_facts = _json(client, "/filings.json?sort=facts&order=desc&per_page=3")
-    assert [f["n_facts"] for f in by_facts["filings"]] == [60, 59, 59]
+    for key, field in (("facts", "n_facts"), ("failed", "n_checks_failed"), ("date", "date_of_report")):
+        for order in ("asc", "desc"):
+            rows = _json(client, f"/filings.json?sort={key}&order={order}&per_page=500")["filings"]
+            values = [r[field] for r in rows if r[field] is not None]
+            assert values == sorted(values, reverse=order == "desc"), (key, order)
     first = _json(client, "/filings.json?sort=company&order=asc&per_page=4")
-    assert first["paging"] == {"page": 1, "per_page": 4, "total": 10, "pages": 3, "previous": None,
+    pages = -(-STORED // 4)
+    assert first["paging"] == {"page": 1, "per_page": 4, "total": STORED, "pages": pages, "previous": None,
                                "next": "/filings.json?sort=company&order=asc&page=2&per_page=4"}
     second = _json(client, first["paging"]["next"])
-    third = _json(client, second["paging"]["next"])
-    assert third["paging"]["next"] is None and second["paging"]["previous"] == first["paging"]["next"].replace(
-        "&page=2", "")
-    names = [f["company"] for page in (first, second, third) for f in page["filings"]]
-    assert len(names) == len(set(f["filing_id"] for page in (first, second, third) for f in page["filings"])) == 10
-    known = [n.lower() for n in names if n is not None]
+    assert second["paging"]["previous"] == "/filings.json?sort=company&order=asc&per_page=4"
+    seen = [first, second]
+    while seen[-1]["paging"]["next"]:
+        seen.append(_json(client, seen[-1]["paging"]["next"]))
+    assert len(seen) == pages
+    ids = [f["filing_id"] for page in seen for f in page["filings"]]
+    assert len(ids) == len(set(ids)) == STORED
+    known = [f["company"].lower() for page in seen for f in page["filings"] if f["company"] is not None]
     assert known == sorted(known)
 
 
@@ -158,7 +194,7 @@ def test_filing_json_is_the_stored_record(client: TestClient) -> None:
     data = _json(client, f"/filings/{SEED_ID}.json")
     record = read_filing(corpus_db(), SEED_ID)
     assert data["record"] == record.model_dump(mode="json")
-    assert data["filing"]["filing_id"] == SEED_ID and data["filing"]["company_key"] == "immunogen-inc"
+    assert data["filing"]["filing_id"] == SEED_ID and data["filing"]["company_key"] == IMMUNOGEN_CIK
     lean = _json(client, f"/filings/{SEED_ID}.json?text=false")
     assert lean["record"]["text"] == "" and lean["record"]["facts"] == data["record"]["facts"]
 
@@ -205,14 +241,21 @@ def test_filing_page_shows_tables_checks_mentions_and_guidance(client: TestClien
     for section in ("cover-part", "items", "exhibits", "tables", "facts", "checks", "mentions", "guidance"):
         assert f'id="{section}"' in body
     assert "Press Release of ImmunoGen, Inc. dated February 1, 2007" in body
-    assert 'href="/companies/immunogen-inc"' in body
+    assert f'href="/companies/{IMMUNOGEN_CIK}"' in body
 
 
-def test_a_parsed_filing_without_facts_still_shows(client: TestClient) -> None:
-    parsed = _json(client, "/filings.json?company=immunogen&sort=facts&order=asc")["filings"][0]
-    assert parsed["n_facts"] == len(read_filing(corpus_db(), parsed["filing_id"]).facts)
-    body = client.get(parsed["url"]).text
-    assert "ITEM 2.02" in body and 'id="source"' in body
+def test_the_parsed_seed_filing_shows_whatever_the_pipeline_read(client: TestClient) -> None:
+    record = read_filing(corpus_db(), PARSED_SEED_ID)
+    body = client.get(f"/filings/{PARSED_SEED_ID}").text
+    assert "ITEM 2.02" in body and 'id="source"' in body and 'href="/companies/immunogen-inc"' in body
+    source = _Source()
+    source.feed(body)
+    assert "".join(source.text) == record.text
+    for i, fact in enumerate(record.facts):
+        if fact.span is not None:
+            assert "".join(source.marks[f"f-{i}"]) == record.text[fact.span[0]:fact.span[1]]
+    company = _json(client, "/companies/immunogen-inc.json")
+    assert company["cik"] is None and [f["filing_id"] for f in company["filings"]] == [PARSED_SEED_ID]
 
 
 def test_unknown_or_malformed_filing_ids(client: TestClient) -> None:
@@ -229,9 +272,9 @@ def test_unknown_or_malformed_filing_ids(client: TestClient) -> None:
 
 
 def test_company_json_charts_the_core_figures(client: TestClient) -> None:
-    data = _json(client, "/companies/immunogen-inc.json")
-    assert data["key"] == "immunogen-inc" and data["cik"] is None and data["names"] == ["ImmunoGen, Inc."]
-    assert len(data["filings"]) == 2
+    data = _json(client, f"/companies/{IMMUNOGEN_CIK}.json")
+    assert data["key"] == data["cik"] == IMMUNOGEN_CIK and data["names"] == ["ImmunoGen, Inc."]
+    assert [f["filing_id"] for f in data["filings"]] == [SEED_ID]
     charts = {c["title"]: c for c in data["charts"]}
     assert [c["concept"] for c in data["charts"]] == ["Revenues", "NetIncomeLoss",
                                                        "EarningsPerShareBasicAndDiluted", "Assets"]
@@ -249,8 +292,8 @@ def test_company_json_charts_the_core_figures(client: TestClient) -> None:
 
 
 def test_company_page_draws_inline_svg_with_a_link_per_point(client: TestClient) -> None:
-    data = _json(client, "/companies/immunogen-inc.json")
-    body = client.get("/companies/immunogen-inc").text
+    data = _json(client, f"/companies/{IMMUNOGEN_CIK}.json")
+    body = client.get(f"/companies/{IMMUNOGEN_CIK}").text
     points = [p for c in data["charts"] for s in c["series"] for p in s["points"]]
     assert body.count("<svg") - body.count('aria-hidden="true"') == 4
     assert body.count("<circle") == len(points) == 14
@@ -272,24 +315,31 @@ def test_company_by_cik_and_unknown_companies(client: TestClient) -> None:
 
 
 def test_checks_json_lists_failed_checks_with_their_filing(client: TestClient) -> None:
-    data = _json(client, "/checks.json")
-    assert data["paging"]["total"] == len(data["checks"]) == 1
-    check = data["checks"][0]
-    record = read_filing(corpus_db(), check["filing_id"])
-    assert record.checks[check["check_index"]].status == "fail"
-    assert check["expected"] == 1 and check["actual"] == 2
-    assert check["url"] == f"/filings/{check['filing_id']}#check-{check['check_index']}"
-    assert data["rules"] == [{"rule": "sum", "failed": 1}]
-    assert _json(client, "/checks.json?rule=eps")["checks"] == []
+    data = _json(client, "/checks.json?per_page=500")
+    assert data["paging"]["total"] == len(data["checks"]) == sum(f["n_checks_failed"] for f in _all(client))
+    for check in data["checks"]:
+        record = read_filing(corpus_db(), check["filing_id"])
+        assert record.checks[check["check_index"]].status == "fail"
+        assert check["url"] == f"/filings/{check['filing_id']}#check-{check['check_index']}"
+    hostile = filing_id_of(hostile_record())
+    (planted,) = [c for c in data["checks"] if c["filing_id"] == hostile]
+    assert planted["rule"] == "sum" and planted["expected"] == 1 and planted["actual"] == 2
+    rules = {r["rule"]: r["failed"] for r in data["rules"]}
+    assert sum(rules.values()) == len(data["checks"]) and rules["sum"] >= 1
+    for rule in rules:
+        only = _json(client, f"/checks.json?rule={rule}&per_page=500")["checks"]
+        assert len(only) == rules[rule] and {c["rule"] for c in only} == {rule}
+    assert _json(client, "/checks.json?rule=no_such_rule")["checks"] == []
 
 
 def test_checks_page_links_each_failure_to_its_filing(client: TestClient) -> None:
     data = _json(client, "/checks.json")
     body = client.get("/checks").text
-    assert f'href="{escape(data["checks"][0]["url"])}"' in body
-    assert body.count("<tr>") == 2  # header and one failure
-    filing = client.get(data["checks"][0]["url"].split("#")[0]).text
-    assert f'id="check-{data["checks"][0]["check_index"]}"' in filing
+    for check in data["checks"]:
+        assert f'href="{escape(check["url"])}"' in body
+    assert body.count("<tr>") == 1 + len(data["checks"])  # the header and one row per failure
+    first = data["checks"][0]
+    assert f'id="check-{first["check_index"]}"' in client.get(first["url"].split("#")[0]).text
 
 
 # --- the API ------------------------------------------------------------------------------------------------
@@ -372,7 +422,7 @@ def test_serve_command_runs_the_viewer_on_loopback() -> None:
                 assert server.poll() is None, server.communicate()[1]
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.2)
-        assert response.status_code == 200 and response.json()["paging"]["total"] == 10
+        assert response.status_code == 200 and response.json()["paging"]["total"] == STORED
         assert "content-security-policy" in response.headers
     finally:
         server.terminate()

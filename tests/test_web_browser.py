@@ -25,7 +25,7 @@ from form8k.pipeline import parse_paths
 from form8k.store.query import read_filing
 from form8k.store.records import filing_id_of
 from form8k.web import create_app
-from web_helpers import PAYLOAD, SEED, corpus_db, hostile_record, parsed_hostile, seed_record
+from web_helpers import IMMUNOGEN_CIK, PAYLOAD, SEED, corpus_db, hostile_record, parsed_hostile, seed_record
 
 from conftest import TESTS
 
@@ -160,8 +160,13 @@ def test_the_parsed_seed_filing_shows_its_facts_where_they_stand(browser_page: A
     """The seed filing as the pipeline reads it; runs once the statement reader gives it facts."""
     parsed_id = filing_id_of(parse_paths([SEED]))
     record = read_filing(corpus_db(), parsed_id)
-    fact = next((i for i, f in enumerate(record.facts) if f.table is not None and f.span is not None
-                 and f.span[0] > 8000), None)
+    first_of_cell: dict[tuple[int | None, int | None, int | None], int] = {}
+    for i, f in enumerate(record.facts):
+        first_of_cell.setdefault((f.table, f.row, f.column), i)
+    # A fact with a cell in a statement table, printed far enough down the text to need scrolling to.
+    fact = next((i for i, f in enumerate(record.facts) if f.table is not None and f.row is not None
+                 and f.column is not None and first_of_cell[(f.table, f.row, f.column)] == i
+                 and f.span is not None and f.span[0] > len(record.text) // 2), None)
     if fact is None:
         pytest.skip("the pipeline reads no statement facts from the seed filing yet "
                     "(the hand-read record above stands in for it)")
@@ -178,7 +183,7 @@ def test_company_page_charts_the_core_figures(browser_page: Any, base_url: str) 
 
     page = browser_page
     watch = Watch(page)
-    page.goto(f"{base_url}/companies/immunogen-inc")
+    page.goto(f"{base_url}/companies/{IMMUNOGEN_CIK}")
     charts = page.locator("figure.chart")
     assert charts.count() == 4
     assert [charts.nth(i).locator("figcaption").inner_text().split()[0] for i in range(4)] == [

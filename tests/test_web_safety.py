@@ -162,7 +162,7 @@ def test_bad_requests_say_what_was_wrong_without_echoing_it(client: TestClient, 
 
 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
-    urls = ["/filings", "/filings.json", f"/filings/{filing_id_of(seed_record())}", "/companies/immunogen-inc",
+    urls = ["/filings", "/filings.json", f"/filings/{filing_id_of(seed_record())}", "/companies/immunogen-inc", "/companies/0000855654",
             "/checks.json", "/openapi.json", "/static/form8k.js", "/static/form8k.css", "/static/none.js",
             "/filings/nope", "/filings/a.b", "/filings?from=2020-02-31", "/"]
     for url in urls:

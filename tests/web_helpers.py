@@ -67,6 +67,9 @@ EXAMPLES = TESTS.parent / "examples"
 Q2 = dt.date(2006, 12, 31)
 Q2_PRIOR = dt.date(2005, 12, 31)
 FY_END = dt.date(2006, 6, 30)
+# ImmunoGen's CIK. The seed is a text file with no EDGAR header to carry it; the hand-read record names it so
+# that its company page gathers this record alone, whatever the pipeline comes to read from the same text.
+IMMUNOGEN_CIK = "0000855654"
 
 # What script a hostile filing carries; each piece would set window.__xss if it ever ran.
 PAYLOAD = ('<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
@@ -168,6 +171,7 @@ def _table(text: str, index: int, statement: Any, title: str, columns: list[Colu
 def seed_record() -> Filing:
     """The seed filing, parsed, with its statements, facts, checks, mentions and guidance read by hand."""
     filing = parse_paths([SEED])
+    filing.cover.cik = IMMUNOGEN_CIK
     text = filing.text
     balance, balance_facts = _table(text, 0, "balance", "CONDENSED CONSOLIDATED BALANCE SHEETS",
                                     [Column(label="December 31, 2006 (Unaudited)", period_end=Q2, period_months=0),
