@@ -450,3 +450,20 @@ def test_templates_and_static_files_are_package_data() -> None:
     assert {"web/templates/filing.html", "web/static/form8k.js", "web/static/form8k.css"} <= set(files)
     for name in files:
         assert any(fnmatch.fnmatch(name, g) for g in globs), f"{name} would not be installed"
+
+
+def test_the_viewer_reads_a_parquet_dataset_too(tmp_path: Path) -> None:
+    from form8k.store.dataset import write_parts
+    from form8k.store.records import filing_date, filing_rows
+    from form8k.store.schema import current_columns
+
+    record = seed_record()
+    columns = current_columns()
+    stored = {table: [name for name, _ in cols] for table, cols in columns.items()}
+    year = filing_date(record).year
+    write_parts(tmp_path / "dataset", "t0", [(year, filing_rows(record, stored))], columns)
+    with TestClient(create_app(tmp_path / "dataset")) as dataset:
+        assert [f["filing_id"] for f in _json(dataset, "/filings.json")["filings"]] == [SEED_ID]
+        assert _json(dataset, f"/filings/{SEED_ID}.json")["record"]["facts"] == \
+            read_filing(corpus_db(), SEED_ID).model_dump(mode="json")["facts"]
+        assert dataset.get(f"/companies/{IMMUNOGEN_CIK}").status_code == 200
