@@ -118,7 +118,8 @@ def _click_fact_and_check(page: Any, fact: int, expected_text: str) -> None:
     expect(span.first).to_be_in_viewport()
     assert "".join(span.all_inner_texts()) == expected_text
     assert page.evaluate("location.hash") == f"#f-{fact}"
-    assert page.locator(".marked").count() == span.count()
+    assert page.locator("#source .marked").count() == span.count()
+    assert "marked" in (page.locator(f"#cell-{fact}").get_attribute("class") or "")
     background = span.first.evaluate("el => getComputedStyle(el).backgroundColor")
     assert background == MARKED_BACKGROUND
     assert page.locator("#source").evaluate("el => el.parentElement.scrollTop") > 0
@@ -226,7 +227,7 @@ def test_hostile_filings_render_as_inert_text(browser_page: Any, base_url: str) 
     page.goto(f"{base_url}/filings/{hostile_id}")
     fact = len(hostile_record().facts) - 1
     page.locator(f'a[href="#f-{fact}"]').first.click()
-    marked = "".join(page.locator(".marked").all_inner_texts())
+    marked = "".join(page.locator("#source .marked").all_inner_texts())
     assert marked == PAYLOAD
     _assert_inert(page)
     company = page.locator('a[href^="/companies/"]').first.get_attribute("href")

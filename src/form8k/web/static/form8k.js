@@ -38,6 +38,7 @@
     if (link) {
       var key = (link.getAttribute("href") || "").slice(1);
       if (KEY.test(key) && mark(key)) {
+        link.classList.add("marked");  // and the number clicked, so both ends show
         event.preventDefault();
         history.replaceState(null, "", "#" + key);
       }
