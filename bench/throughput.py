@@ -147,7 +147,8 @@ def form8k_parse(paths: Sequence[Path], workers: int, repeat: int) -> Rate:
     with PeakMemory() as memory, ProcessPoolExecutor(workers, mp_context=context) as pool:
         list(pool.map(_parse_one, work[:workers]))  # start the workers and import form8k before timing
         start = time.perf_counter()
-        list(pool.map(_parse_one, work, chunksize=max(1, min(16, len(work) // (workers * 8)))))
+        # one file per task unless there are thousands: big filings in a chunk would leave a core idle
+        list(pool.map(_parse_one, work, chunksize=1 if len(work) < 2000 else 8))
         seconds = time.perf_counter() - start
     return Rate(len(work), size, seconds, memory.worker_peak)
 

@@ -65,3 +65,12 @@ def test_the_dataset_is_hive_partitioned_by_table_and_year(stores: tuple[Path, P
     years = con.execute(f"SELECT filing_year, count(*) FROM read_parquet('{dataset}/table=filings/*/*.parquet', "
                         "hive_partitioning = true) GROUP BY ALL ORDER BY ALL").fetchall()
     assert (2011, 1) in years and sum(n for _, n in years) == 28
+
+
+def test_a_dataset_is_read_not_written(stores: tuple[Path, Path, object]) -> None:
+    from form8k.errors import StoreError
+
+    _, dataset, _ = stores
+    with pytest.raises(StoreError, match="Parquet dataset"):
+        open_db(dataset)
+    assert query.facts(dataset, concept="Revenues").empty == query.facts(stores[0], concept="Revenues").empty

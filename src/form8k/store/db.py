@@ -35,6 +35,9 @@ def open_db(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.Du
     from form8k.store.schema import migrate, schema_version
 
     if is_dataset(path):
+        if not read_only:
+            raise StoreError(f"{path} is a Parquet dataset: it is read, not written (ingest into a .duckdb file, "
+                             "or again with --engine dask)")
         from form8k.store.dataset import attach_dataset
 
         return attach_dataset(Path(path))
