@@ -312,6 +312,8 @@ class PressRelease(Record):
     fiscal_quarter: int | None = None
     fiscal_year_end: str | None = None  # MM-DD
     span: Span | None = None
+    company: str | None = None  # the issuer as the dateline sentence names it
+    period_end: dt.date | None = None  # end of the latest period the release reports
 
 
 class Comparison(Record):
@@ -324,6 +326,14 @@ class Comparison(Record):
 
 
 class Mention(Record):
+    """An amount in the press release's prose, what it describes, and whether the statements agree.
+
+    `value` is the amount as printed, in base units ("net loss of $3.0 million"
+    is 3000000; the sign the words give is applied when checking). A range
+    ("$18-20 million") has `value` 18000000 and `high` 20000000. Percentages are
+    in percent (83 for "83%"), with unit "percent".
+    """
+
     text: str
     value: Amount
     unit: str = "USD"
@@ -338,6 +348,17 @@ class Mention(Record):
     status: MentionStatus = "unverifiable"
     detail: str | None = None
     span: Span | None = None
+    high: Amount | None = None  # the high end of a range
+    kind: str = "value"  # value, change (a percent change), ratio (a margin), share_of, hypothetical, guidance
+    qualifier: str | None = None  # about, approximately, nearly … as printed before the amount
+    flags: list[str] = Field(default_factory=list)  # non-GAAP, segment, constant currency, adjusted …
+    period_source: str | None = None  # stated in the sentence, carried from the paragraph, or assumed
+    binding: str | None = None  # how the words bind the amount to its metric, and how firmly
+    tolerance: Amount | None = None  # the rounding the sentence's precision allows
+    fact_value: Amount | None = None  # the statement value it was checked against (a change or ratio: computed)
+    fact_span: Span | None = None
+    table: int | None = None  # the table and row it was tied to
+    row: int | None = None
 
 
 class GuidanceRange(Record):

@@ -88,7 +88,118 @@ def _md_statements(f: Filing) -> list[str]:
     return lines
 
 
-MARKDOWN_SECTIONS: list[Callable[[Filing], list[str]]] = [_md_overview, _md_items, _md_statements]
+_STATUS_MARK = {"agrees": "✓ agrees", "contradicts": "✗ **contradicts**", "unverifiable": "· unverifiable"}
+
+
+def _md_period(end: object, months: int | None) -> str:
+    if end is None:
+        return "—"
+    return f"{end}" if months == 0 else f"{months}m to {end}"
+
+
+def _md_release(f: Filing) -> list[str]:
+    pr = f.press_release
+    if pr is None and not f.mentions:
+        return []
+    lines = ["## Press release", ""]
+    if pr is not None:
+        if pr.headline:
+            lines += [f"**{_md_escape(pr.headline)}**", ""]
+        for sub in (pr.subheadline or "").split("\n"):
+            if sub.strip():
+                lines.append(f"_{_md_escape(sub)}_  ")
+        if pr.subheadline:
+            lines.append("")
+        if pr.dateline is not None:
+            d = pr.dateline
+            lines.append(f"- Dateline: {', '.join(x for x in (d.city, d.state) if x)} — {d.date or 'undated'}")
+        if pr.company:
+            lines.append(f"- Issuer: {_md_escape(pr.company)}")
+        if pr.tickers:
+            lines.append("- Tickers: " + ", ".join(f"{t.exchange or '?'}: {t.symbol}" for t in pr.tickers))
+        if pr.fiscal_year is not None:
+            quarter = f"Q{pr.fiscal_quarter} " if pr.fiscal_quarter else ""
+            lines.append(f"- Reports {quarter}FY{pr.fiscal_year}"
+                         + (f", period ended {pr.period_end}" if pr.period_end else "")
+                         + (f" (fiscal years end {pr.fiscal_year_end})" if pr.fiscal_year_end else ""))
+        lines.append("")
+        if pr.contacts:
+            lines += ["### Contacts", "", "| role | name | title | organization | phone | e-mail |",
+                      "|---|---|---|---|---|---|"]
+            lines += [f"| {c.role or '—'} | {_md_escape(c.name) or '—'} | {_md_escape(c.title) or '—'} | "
+                      f"{_md_escape(c.organization) or '—'} | {c.phone or '—'} | {c.email or '—'} |"
+                      for c in pr.contacts]
+            lines.append("")
+        if pr.quotes:
+            lines += ["### Quotes", ""]
+            for q in pr.quotes:
+                text = q.text if len(q.text) <= 400 else q.text[:400].rsplit(" ", 1)[0] + " …"
+                who = f"**{_md_escape(q.speaker) or 'unattributed'}**" + (f", {_md_escape(q.title)}" if q.title else "")
+                lines += [f"> “{_md_escape(text)}”", f"> — {who}", ""]
+        call = pr.conference_call
+        if call is not None:
+            lines += ["### Conference call", ""]
+            for label, value in (("date", call.date), ("time", call.time), ("dial-in", call.phone),
+                                 ("international", call.international_phone), ("passcode", call.passcode),
+                                 ("webcast", call.url), ("replay dial-in", call.replay_phone),
+                                 ("replay until", call.replay_until)):
+                if value:
+                    lines.append(f"- {label}: {_md_escape(str(value))}")
+            lines.append("")
+    lines += _md_mentions(f) + _md_guidance(f)
+    return lines
+
+
+def _md_mentions(f: Filing) -> list[str]:
+    if not f.mentions:
+        return []
+    counts = {s: sum(m.status == s for m in f.mentions) for s in ("agrees", "contradicts", "unverifiable")}
+    lines = ["### Numbers in the prose", "",
+             f"{len(f.mentions)} amounts: {counts['agrees']} agree with the statements, "
+             f"**{counts['contradicts']} contradict them**, {counts['unverifiable']} cannot be checked.", ""]
+    contradictions = [m for m in f.mentions if m.status == "contradicts"]
+    if contradictions:
+        lines += ["#### ⚠ Contradictions", ""]
+        for m in contradictions:
+            lines.append(f"- ✗ “{_md_escape(m.text)}” ({_md_escape(m.metric) or 'no metric'}, "
+                         f"{_md_period(m.period_end, m.period_months)}): {_md_escape(m.detail)}")
+        lines.append("")
+    lines += ["| amount | metric | period | status | statement value | note |", "|---|---|---|---|---|---|"]
+    for m in f.mentions:
+        flags = f" ({', '.join(m.flags)})" if m.flags else ""
+        kind = "" if m.kind == "value" else f" [{m.kind}]"
+        stated = fmt_amount(m.fact_value, "USD" if m.unit in ("percent", "count") else m.unit) \
+            if m.fact_value is not None and m.kind == "value" else \
+            (f"{m.fact_value:.2f}%" if m.fact_value is not None else "—")
+        note = "" if m.status == "agrees" else _md_escape(m.detail or "")
+        if len(note) > 90:
+            note = note[:90].rsplit(" ", 1)[0] + " …"
+        lines.append(f"| {_md_escape(m.text)} | {_md_escape(m.metric) or '—'}{kind}{_md_escape(flags)} | "
+                     f"{_md_period(m.period_end, m.period_months)} | {_STATUS_MARK.get(m.status, m.status)} | {stated} | "
+                     f"{note} |")
+    lines.append("")
+    return lines
+
+
+def _md_guidance(f: Filing) -> list[str]:
+    if not f.guidance:
+        return []
+    lines = ["### Guidance", "", "| metric | period | expected | previous | direction |", "|---|---|---|---|---|"]
+    for g in f.guidance:
+        if g.point is not None:
+            expected = f"{g.point}%" if g.unit == "percent" else fmt_amount(g.point, g.unit)
+        else:
+            expected = f"{g.low}–{g.high}%" if g.unit == "percent" else \
+                f"{fmt_amount(g.low, g.unit)} to {fmt_amount(g.high, g.unit)}"
+        previous = f"{fmt_amount(g.previous.low, g.unit)} to {fmt_amount(g.previous.high, g.unit)}" \
+            if g.previous is not None else "—"
+        lines.append(f"| {_md_escape(g.metric)} | {g.fiscal_period or '—'} | {expected} | {previous} | "
+                     f"{g.direction or '—'} |")
+    lines.append("")
+    return lines
+
+
+MARKDOWN_SECTIONS: list[Callable[[Filing], list[str]]] = [_md_overview, _md_items, _md_statements, _md_release]
 
 
 def markdown(filing: Filing) -> str:
