@@ -24,6 +24,8 @@ def amount(value: Decimal | float | int | None, unit: str | None = "USD") -> str
         return "—"
     if not isinstance(value, Decimal):
         value = Decimal(str(value))
+    if unit == "percent":
+        return f"{value.normalize():f}%"
     return fmt_amount(value, unit or "USD")
 
 
