@@ -38,8 +38,11 @@ def test_sigkill_part_way_then_again_gives_the_counts_of_a_clean_run(tmp_path: P
     db = tmp_path / "killed.duckdb"
     wal = Path(str(db) + ".wal")
 
+    # Groups of 5 filings per transaction: once the log holds 3 MB, a good many groups are committed
+    # (with the default groups the first one alone can be 3 MB, and a kill while it is written stores none).
+    env = {**os.environ, "FORM8K_COMMIT_EVERY": "5"}
     process = subprocess.Popen(_ingest_command(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+                               start_new_session=True, env=env)
     try:
         # Wait until some groups of filings are committed (the write-ahead log grows), then kill it.
         deadline = time.monotonic() + 120

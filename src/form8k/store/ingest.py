@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 # What a filing can be stored as: EDGAR full submissions (.txt, .nc), HTML documents, plain text.
 FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", ".sgm", ".text"})
-COMMIT_EVERY = 200
+COMMIT_EVERY = 200  # FORM8K_COMMIT_EVERY overrides: smaller groups, more (slower) commits
 COMMIT_SECONDS = 1.0
 
 
@@ -131,6 +131,7 @@ class _Run:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, writer: Writer, summary: IngestSummary,
                  reparse: bool) -> None:
+        self.commit_every = int(os.environ.get("FORM8K_COMMIT_EVERY", COMMIT_EVERY))
         self.writer = writer
         self.summary = summary
         self.reparse = reparse
@@ -182,7 +183,7 @@ class _Run:
 
     def due(self) -> bool:
         pending = len(self.group) + len(self.group_failures)
-        return pending >= COMMIT_EVERY or (pending > 0 and time.monotonic() - self.group_started >= COMMIT_SECONDS)
+        return pending >= self.commit_every or (pending > 0 and time.monotonic() - self.group_started >= COMMIT_SECONDS)
 
     def flush(self) -> None:
         if self.group or self.group_failures:
