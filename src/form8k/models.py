@@ -192,6 +192,7 @@ class Column(Record):
     label: str = ""
     period_end: dt.date | None = None
     period_months: int | None = None  # 0 for an instant
+    basis: str | None = None  # what else the header says: gaap, non_gaap, adjustment, change, percent, low, high
 
 
 class Row(Record):

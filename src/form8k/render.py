@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from form8k.models import Filing
+from form8k.models import Column, Filing
 
 
 def fmt_amount(value: Decimal | None, unit: str = "USD") -> str:
@@ -62,28 +62,50 @@ def _md_items(f: Filing) -> list[str]:
     return lines
 
 
+def _md_column(col: Column) -> str:
+    if col.period_end is None:
+        return col.label or "?"
+    span = "instant" if col.period_months == 0 else f"{col.period_months}m" if col.period_months else "?"
+    return f"{col.period_end} ({span})" + (f" {col.basis}" if col.basis and col.basis != "gaap" else "")
+
+
 def _md_statements(f: Filing) -> list[str]:
+    """The statement tables with their concepts, then the checks that prove (or question) them."""
     if not f.tables:
         return []
     lines = ["## Statements", ""]
+    confirmed = sum(x.confirmed for x in f.facts)
+    derived = [x for x in f.facts if x.source == "derived"]
+    lines += [f"{len(f.tables)} tables, {len(f.facts)} facts ({confirmed} confirmed by a check"
+              + (f", {len(derived)} derived" if derived else "") + ").", ""]
     for t in f.tables:
         if t.statement == "other":
             continue
-        lines += [f"### {t.statement}: {_md_escape(t.title) or 'untitled'}", ""]
-        heads = [col.label or f"{col.period_end} ({col.period_months}m)" for col in t.columns]
-        lines.append("| | " + " | ".join(_md_escape(h) for h in heads) + " |")
-        lines.append("|---" * (len(heads) + 1) + "|")
+        scale = {1: "", 10**3: " · in thousands", 10**6: " · in millions", 10**9: " · in billions"}.get(t.scale, "")
+        lines += [f"### {t.statement}: {_md_escape(t.title) or 'untitled'}{scale}", ""]
+        heads = [_md_column(col) for col in t.columns]
+        lines.append("| | " + " | ".join(_md_escape(h) for h in heads) + " | concept |")
+        lines.append("|---" * (len(heads) + 2) + "|")
         for r in t.rows:
             if r.kind == "rejected":
+                lines.append(f"| ~~{_md_escape(r.label) or 'noise'}~~ | " + " | ".join(_md_escape(x) for x in r.raw)
+                             + " | rejected |")
                 continue
             label = ("&nbsp;" * 2 * r.depth) + (f"**{_md_escape(r.label)}**" if r.is_total else _md_escape(r.label))
             cells = [fmt_amount(v, r.unit or "USD") if v is not None else "" for v in r.values]
-            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+            lines.append(f"| {label} | " + " | ".join(cells) + f" | {r.concept or ''} |")
+        checks = [c for c in f.checks if c.table == t.index]
+        if checks:
+            lines += ["", f"Checks: {sum(c.status == 'pass' for c in checks)} pass, "
+                          f"{sum(c.status == 'fail' for c in checks)} fail, "
+                          f"{sum(c.status == 'skipped' for c in checks)} skipped."]
         lines.append("")
     failed = [c for c in f.checks if c.status == "fail"]
     lines += [f"Checks: {sum(c.status == 'pass' for c in f.checks)} pass, {len(failed)} fail, "
               f"{sum(c.status == 'skipped' for c in f.checks)} skipped.", ""]
     lines += [f"- ✗ `{c.rule}` {_md_escape(c.detail)}" for c in failed]
+    lines += [f"- derived `{x.concept}` {x.period_end} = {fmt_amount(x.value, x.unit)} from {_md_escape(x.derived_from)}"
+              for x in derived]
     lines.append("")
     return lines
 

@@ -19,7 +19,8 @@ from form8k.models import Address, Filer, Header, Problem
 _DOC_TAG = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.I)
 _HEADER = re.compile(r"<(?:SEC-HEADER|IMS-HEADER)>(.*?)(?:</(?:SEC-HEADER|IMS-HEADER)>|(?=<DOCUMENT>))", re.S | re.I)
 _UUENCODED = re.compile(r"^\s*begin [0-7]{3,4} \S", re.M)
-_WRAPPER = re.compile(r"^\s*<(XBRL|XML|PDF)>\s*|\s*</(XBRL|XML|PDF)>\s*$", re.I)
+_OPEN_WRAPPER = re.compile(r"^\s*<(?:XBRL|XML|PDF)>\s*", re.I)
+_CLOSE_WRAPPER = re.compile(r"\s*</(?:XBRL|XML|PDF)>\s*$", re.I)
 
 BINARY_TYPES = {
     "GRAPHIC": "graphic", "ZIP": "zip", "EXCEL": "spreadsheet", "PDF": "pdf", "XML": "xbrl data",
@@ -116,8 +117,14 @@ def _skip_reason(doc_type: str, filename: str | None, body: str) -> str | None:
 
 
 def unwrap(body: str) -> str:
-    """Strip an `<XBRL>`/`<XML>` wrapper around a part's text."""
-    return _WRAPPER.sub("", body)
+    """Strip an `<XBRL>`/`<XML>` wrapper around a part's text (looking only at its two ends)."""
+    head = _OPEN_WRAPPER.match(body[:200])
+    if head:
+        body = body[head.end():]
+    tail = _CLOSE_WRAPPER.search(body[-200:])
+    if tail:
+        body = body[: len(body) - 200 + tail.start()] if len(body) > 200 else body[: tail.start()]
+    return body
 
 
 # --- header ---------------------------------------------------------------------

@@ -1,11 +1,30 @@
-"""Financial statement tables: find, read headers and rows, classify, map, check."""
+"""Financial statement tables: find, read headers and rows, classify, map, check.
+
+    find       grids and text layouts -> raw tables            (find.py, grid.py, layout.py)
+    header     column periods, units and scale                  (header.py)
+    rows       typed rows: sections, totals, rejected noise     (rows.py)
+    classify   income, balance, cash flow, segment, non-GAAP…   (classify.py)
+    concepts   row labels -> US-GAAP concepts                   (form8k.concepts)
+    checks     sums and accounting identities                   (form8k.checks)
+    facts      one value per concept and period                 (facts.py)
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from form8k.load import Submission
-from form8k.models import Check, Fact, Problem, Table
+from form8k.models import Check, Column, Fact, Problem, Table
+
+if TYPE_CHECKING:
+    from form8k.concepts import ConceptRule
+    from form8k.tables.facts import MappedTable
+    from form8k.tables.find import RawTable
+    from form8k.tables.header import ColumnHead
+
+__all__ = ["Statements", "read_statements"]
 
 
 @dataclass(slots=True)
@@ -16,6 +35,149 @@ class Statements:
     problems: list[Problem] = field(default_factory=list)
 
 
+_STATEMENT_TITLE = re.compile(r"statements?\b|balance\s+sheets?|cash\s+flows?|reconciliation|non-gaap|segment|"
+                              r"financial\s+(?:information|results|data|highlights)|summary|outlook|guidance|"
+                              r"supplemental|selected", re.I)
+_NOT_TITLE = re.compile(r"^\(?\s*(?:unaudited|in\s+(?:thousands|millions)|\$?\s*in\s+|amounts\s+in|dollars\s+in|"
+                        r"millions|thousands)|^\d+$|^page\b|^\(.*\b(?:thousands|millions|billions)\b.*\)$", re.I)
+_BARE_HEAD = re.compile(r"^\s*(?:assets|liabilities.*|revenues?|\(unaudited\))\s*:?\s*$", re.I)
+_SCALE_GAP = 6000  # a table without its own units line takes the previous table's within this many characters
+
+
 def read_statements(sub: Submission) -> Statements:
     """Every table of the filing as typed rows, the facts of its primary statements, and their checks."""
-    return Statements()
+    from form8k.checks import StatementTable, check_tables
+    from form8k.tables.facts import collect_facts
+    from form8k.tables.find import find_tables
+
+    out = Statements()
+    mapped: list[MappedTable] = []
+    previous: tuple[RawTable, MappedTable] | None = None
+    for raw in find_tables(sub):
+        m = _read_table(raw, len(out.tables), previous)
+        previous = (raw, m)
+        out.tables.append(m.table)
+        out.problems.extend(m.table.problems)
+        mapped.append(m)
+    result = check_tables(StatementTable(m.table, m.decimals, m.amount_columns, m.factors) for m in mapped)
+    out.facts, cross = collect_facts(mapped, result)
+    out.checks = result.checks + cross
+    return out
+
+
+def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable] | None) -> MappedTable:
+    from form8k.tables.classify import classify
+    from form8k.tables.facts import MappedTable
+    from form8k.tables.header import ColumnHead, read_columns, read_scale, title_block
+    from form8k.tables.rows import clean_label, read_rows
+
+    above = title_block(raw.context)
+    title = above + [t for t in raw.label_header if not _BARE_HEAD.match(t)]
+    heads = read_columns(raw, title, instant=False)
+    labels = [clean_label(r.label)[0] for r in raw.rows]
+    statement = classify(title, labels, heads)
+    if statement == "balance":
+        heads = read_columns(raw, title, instant=True)
+    near = previous is not None and previous[0].document == raw.document and \
+        raw.span[0] - previous[0].span[1] < _SCALE_GAP
+    if previous is not None and near and not raw.header and not _title(above) and \
+            previous[0].ncols == raw.ncols and previous[1].table.statement != "other":
+        # A statement carried onto the next page: no title, no header, the same columns as the table before.
+        before = previous[1].table
+        statement = before.statement
+        heads = [ColumnHead(c.label, c.period_end, c.period_months, c.basis) for c in before.columns]
+    _mark_percent_columns(raw, heads)
+    caption = " ".join(raw.label_header + [h.label for h in heads])
+    scale, share_scale = read_scale(caption)
+    unit_note = caption if scale else None
+    if scale is None:
+        scale, share_scale = read_scale(" ".join(title))
+        unit_note = next((t for t in title if read_scale(t)[0]), None)
+    if scale is None and previous is not None and near:
+        scale, share_scale = previous[1].table.scale, previous[1].table.share_scale
+        unit_note = "as the table before"
+    if scale is None:
+        scale, share_scale, unit_note = _footnote_scale(raw.after)
+    scale = scale or 1
+    share_scale = share_scale or scale
+    read = read_rows(raw, heads, scale, share_scale, statement)
+    table = Table(index=index, statement=statement, title=_title(above) or _title(title), document=raw.document, scale=scale,
+                  share_scale=share_scale, unit_note=unit_note,
+                  columns=[Column(label=h.label, period_end=h.period_end, period_months=h.months, basis=h.basis)
+                           for h in heads],
+                  rows=read.rows, span=raw.span, problems=read.problems)
+    for p in table.problems:
+        p.message = f"table {index}: {p.message}"
+    amount = [h.basis not in ("percent", "change", "adjustment", "non_gaap", "low", "high", "reported") for h in heads]
+    m = MappedTable(table, read.decimals, amount)
+    if statement in ("income", "balance", "cash_flow"):
+        _map_concepts(m, read.paths)
+    return m
+
+
+def _footnote_scale(after: str) -> tuple[int | None, int | None, str | None]:
+    """A units note right under a table ("Amounts in thousands."), not the next table's caption."""
+    from form8k.tables.header import read_scale
+
+    lines = [t.strip() for t in after.split("\n") if t.strip()][:2]
+    for line in lines:
+        if _STATEMENT_TITLE.search(line) or len(line) > 90:
+            break
+        scale, shares = read_scale(line)
+        if scale is not None:
+            return scale, shares, line
+    return None, None, None
+
+
+def _title(lines: list[str]) -> str | None:
+    named = [t for t in lines if _STATEMENT_TITLE.search(t) and not _NOT_TITLE.search(t)]
+    if named:
+        return named[-1]
+    plain = [t for t in lines if not _NOT_TITLE.search(t)]
+    return plain[-1] if plain else None
+
+
+def _mark_percent_columns(raw: RawTable, heads: list[ColumnHead]) -> None:
+    for k, head in enumerate(heads):
+        numbers = [n for r in raw.rows if (c := r.cells[k]) is not None and (n := c.number) is not None]
+        percents = sum(1 for n in numbers if n.percent)
+        if numbers and percents * 2 > len(numbers) and head.basis is None:
+            head.basis = "percent"
+
+
+def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
+    from form8k.concepts import FALLBACKS, match_label, sign_factor
+
+    table = m.table
+    chosen: dict[tuple[str, str], tuple[int, int]] = {}  # (concept, period kind) -> (priority, row)
+    matches: dict[int, ConceptRule] = {}
+    for r, row in enumerate(table.rows):
+        if row.kind not in ("data", "total"):
+            continue
+        rule = match_label(row.label, table.statement, paths[r], row.unit)
+        if rule is None:
+            continue
+        matches[r] = rule
+        best = chosen.get((rule.concept, rule.period))
+        if best is None or (rule.priority, r) < best:
+            chosen[(rule.concept, rule.period)] = (rule.priority, r)
+    by_concept = {c: r for (c, kind), (_, r) in chosen.items() if kind != "start"}
+    starts = {c: r for (c, kind), (_, r) in chosen.items() if kind == "start"}
+    for fallback_from, fallback_to, unless in FALLBACKS:
+        if fallback_from in by_concept and fallback_to not in by_concept and \
+                not any(re.search(unless, row.label, re.I) for row in table.rows):
+            by_concept[fallback_to] = by_concept.pop(fallback_from)
+    alternates = {r: rule.alternate for r, rule in matches.items() if rule.alternate}
+    amounts = [v for v, amount in zip(range(len(table.columns)), m.amount_columns, strict=True) if amount]
+    for concept, r in [*by_concept.items(), *starts.items()]:
+        rule = matches[r] if matches[r].concept == concept else replace(matches[r], concept=concept)
+        table.rows[r].concept = concept
+        m.rules[r] = rule
+        m.factors[r] = sign_factor(rule, [table.rows[r].values[k] for k in amounts])
+    for r, alternate in alternates.items():
+        if r not in m.rules and alternate not in by_concept:
+            rule = replace(matches[r], concept=alternate)
+            table.rows[r].concept = alternate
+            m.rules[r] = rule
+            m.factors[r] = sign_factor(rule, [table.rows[r].values[k] for k in amounts])
+            by_concept[alternate] = r

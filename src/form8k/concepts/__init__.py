@@ -1,0 +1,121 @@
+"""Row label -> US-GAAP concept, by the rules in `data/concept_rules.csv`.
+
+The mapping is data: each rule names a concept, the statement it belongs to,
+a pattern over the normalised label, optionally a pattern over the headings
+the row sits under ("Basic" under "Earnings per share:" is basic EPS, under
+"Shares used in computing…" it is the basic share count), the unit, and the
+sign convention that turns the printed number into the fact's value.
+
+>>> rule = match_label("Total stockholders' equity", "balance")
+>>> rule.concept
+'StockholdersEquity'
+>>> match_label("Basic", "income", ("Earnings per share",), "USD/share").concept
+'EarningsPerShareBasic'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["FALLBACKS", "ConceptRule", "rules", "match_label", "normalize_label", "sign_factor", "FOOTNOTE_HEADING"]
+
+# Headings of breakdowns printed under a statement ("(1) Includes stock-based compensation as follows:")
+# repeat line items that are not the statement's own.
+FOOTNOTE_HEADING = re.compile(r"^\(?\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|^\*|\bincludes?\b|\bas follows\b|"
+                              r"\bby (?:category|segment|reportable segment|product|region|geography)\b", re.I)
+
+
+# (concept found, concept it stands for, unless a row of the table matches): a balance sheet whose only
+# equity line is "Total equity" and that shows no noncontrolling interest prints stockholders' equity.
+FALLBACKS: tuple[tuple[str, str, str], ...] = (
+    ("StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest", "StockholdersEquity",
+     r"noncontrolling|non-controlling|minority"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptRule:
+    concept: str
+    statement: str  # income, balance, cash_flow, any
+    label: re.Pattern[str]
+    section: re.Pattern[str] | None
+    unit: str
+    sign: str  # printed, expense, negative, benefit
+    period: str  # duration, instant, end, start
+    priority: int
+    alternate: str | None
+    line: int
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                         "\u00a0": " "})
+
+
+def normalize_label(label: str) -> str:
+    """The form of a label the rules are written against.
+
+    >>> normalize_label("NET INCOME/ (LOSS)")
+    'net income/(loss)'
+    >>> normalize_label("Total Stockholders’ Equity:")
+    "total stockholders' equity"
+    """
+    s = label.translate(_QUOTES).lower().replace("&", " and ")
+    s = re.sub(r"\(\s*note\s+\d+\s*\)", " ", s)
+    s = re.sub(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-h])\s*\)|\*+|[†‡]))+\s*:?\s*$", "", s)  # footnote marks
+    s = re.sub(r"\s*/\s*", "/", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s*\(\s*", " (", s).replace("( ", "(").replace(" )", ")")
+    s = s.replace("/ (", "/(").strip()
+    return s.rstrip(":;,. ").strip()
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[ConceptRule, ...]:
+    """The rules of `data/concept_rules.csv`, in file order."""
+    text = resources.files("form8k.data").joinpath("concept_rules.csv").read_text(encoding="utf-8")
+    out: list[ConceptRule] = []
+    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+        if not row["concept"] or row["concept"].startswith("#"):
+            continue
+        out.append(ConceptRule(
+            concept=row["concept"], statement=row["statement"], label=re.compile(row["label"]),
+            section=re.compile(row["section"]) if row["section"] else None, unit=row["unit"] or "USD",
+            sign=row["sign"] or "printed", period=row["period"] or "duration", priority=int(row["priority"] or 1),
+            alternate=row["alternate"] or None, line=line))
+    return tuple(out)
+
+
+def match_label(label: str, statement: str, path: tuple[str, ...] = (), unit: str | None = None) -> ConceptRule | None:
+    """The first rule for a row of a `statement` table with this label, headings and unit."""
+    if any(FOOTNOTE_HEADING.search(h) for h in path):
+        return None
+    norm = normalize_label(label)
+    joined = " > ".join(normalize_label(h) for h in path)
+    for rule in rules():
+        if rule.statement not in (statement, "any"):
+            continue
+        if unit is not None and rule.unit != unit:
+            continue
+        if not rule.label.match(norm):
+            continue
+        if rule.section is not None and not rule.section.search(joined):
+            continue
+        return rule
+    return None
+
+
+def sign_factor(rule: ConceptRule, printed: list[Decimal | None]) -> int:
+    """+1 or -1: how the printed numbers of a row become the concept's values (see OUTPUT.md signs)."""
+    nonzero = [v for v in printed if v is not None and v != 0]
+    if rule.sign == "expense":
+        return -1 if nonzero and all(v < 0 for v in nonzero) else 1
+    if rule.sign == "negative":
+        return -1 if nonzero and all(v > 0 for v in nonzero) else 1
+    if rule.sign == "benefit":
+        return -1
+    return 1

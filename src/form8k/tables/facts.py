@@ -1,0 +1,111 @@
+"""Facts of the primary statements: one authoritative value per (concept, period end, months).
+
+Every mapped cell of an income statement, balance sheet or cash-flow table
+with a known period is a candidate. When two tables give the same fact, the
+one from the concept's own statement wins (net income from the income
+statement, not from the cash-flow statement; cash from the balance sheet,
+with the cash-flow statement's "end of period" supplying instants the balance
+sheet lacks), and the two are compared in a `cross_table` check.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from form8k.checks import CheckResult, half
+from form8k.concepts import ConceptRule
+from form8k.models import Check, Fact, FactRef, Table
+
+PRIMARY = ("income", "balance", "cash_flow")
+
+
+@dataclass(slots=True)
+class MappedTable:
+    table: Table
+    decimals: list[list[int | None]]
+    amount_columns: list[bool]
+    rules: dict[int, ConceptRule] = field(default_factory=dict)  # row -> the rule that mapped it
+    factors: dict[int, int] = field(default_factory=dict)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_start(end: dt.date, months: int, known: set[dt.date]) -> dt.date | None:
+    """The instant a period began: the previous month end for a calendar that closes on month ends;
+    for a 52/53-week calendar (any date of the filing falls before a month end) the date 13 weeks per
+    quarter earlier, accepted only when the filing prints that date, since a 53-week year moves it."""
+    weeks = any(d != _month_end(d.year, d.month) for d in known)
+    if not weeks and end == _month_end(end.year, end.month):
+        month = end.month - months
+        year = end.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return _month_end(year, month)
+    start = end - dt.timedelta(weeks=round(months * 13 / 3))
+    return start if start in known else None
+
+
+def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[Fact], list[Check]]:
+    """The facts of the primary statements and the cross-table checks of their duplicates."""
+    known = {c.period_end for m in tables for c in m.table.columns if c.period_end}
+    found: dict[tuple[str, dt.date, int], list[tuple[tuple[int, int, int, int], Fact]]] = {}
+    for m in tables:
+        if m.table.statement not in PRIMARY:
+            continue
+        for r, rule in m.rules.items():
+            row = m.table.rows[r]
+            for k, col in enumerate(m.table.columns):
+                value = row.values[k] if k < len(row.values) else None
+                if value is None or not m.amount_columns[k] or col.period_end is None or col.period_months is None:
+                    continue
+                period = _period(rule.period, col.period_end, col.period_months, known)
+                if period is None:
+                    continue
+                cell = (m.table.index, r, k)
+                fact = Fact.model_construct(concept=rule.concept if row.concept == rule.concept else row.concept or rule.concept,
+                            value=value * m.factors.get(r, 1), unit=rule.unit, period_end=period[0],
+                            period_months=period[1], label=row.label, table=m.table.index, row=r, column=k,
+                            decimals=m.decimals[r][k], confirmed=cell in result.confirmed,
+                            source="derived" if cell in result.derived else "table",
+                            derived_from=result.derived.get(cell), span=row.spans[k])
+                home = rule.period in ("duration", "instant") and (
+                    rule.statement == m.table.statement or (rule.statement == "any" and m.table.statement == "income"))
+                rank = (0 if home else 1, rule.priority, m.table.index, r)
+                found.setdefault((fact.concept, period[0], period[1]), []).append((rank, fact))
+    facts: list[Fact] = []
+    checks: list[Check] = []
+    for (concept, end, months), entries in found.items():
+        entries.sort(key=lambda e: e[0])
+        chosen = entries[0][1]
+        for _, other in entries[1:]:
+            if other.table == chosen.table and other.row == chosen.row:
+                continue
+            tol = half(chosen.decimals) + half(other.decimals)
+            diff = abs(chosen.value - other.value)
+            ok = diff == 0 or diff < tol
+            ref = FactRef.model_construct(concept=concept, period_end=end, period_months=months)
+            checks.append(Check.model_construct(rule="cross_table", status="pass" if ok else "fail", expected=chosen.value,
+                                actual=other.value, tolerance=tol, table=other.table, inputs=[ref], span=other.span,
+                                detail=f"{concept} {end} ({months}m): table {chosen.table} '{chosen.label}' "
+                                       f"{chosen.value} vs table {other.table} '{other.label}' {other.value}"))
+            if ok:
+                chosen.confirmed = True
+        facts.append(chosen)
+    facts.sort(key=lambda f: (f.table or 0, f.row or 0, f.column or 0))
+    return facts, checks
+
+
+def _period(kind: str, end: dt.date, months: int, known: set[dt.date]) -> tuple[dt.date, int] | None:
+    if kind == "duration":
+        return (end, months) if months > 0 else None
+    if kind == "instant":
+        return (end, 0) if months == 0 else None
+    if months <= 0:
+        return None
+    if kind == "end":
+        return end, 0
+    start = period_start(end, months, known)
+    return (start, 0) if start else None

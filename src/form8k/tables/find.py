@@ -1,0 +1,82 @@
+"""Find the data tables of a filing: HTML grids and plain-text layouts become one raw shape.
+
+A `RawTable` is a table before any meaning is read into it: rows with a label
+and one cell per value column (the printed text, its parsed `Number` and its
+span in `Filing.text`), the header rows above the values mapped onto those
+columns, and the text just before the table (title, units line). HTML tables
+come from the loader's `Grid`s (`grid.py`); plain-text tables are cut out of
+fixed-width or tab-separated layout (`layout.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from form8k.load import Submission
+from form8k.models import Span
+from form8k.tables.numbers import Number
+
+
+@dataclass(slots=True)
+class RawCell:
+    text: str
+    span: Span | None
+    number: Number | None
+
+
+@dataclass(slots=True)
+class RawRow:
+    label: str
+    cells: list[RawCell | None]  # one per value column
+    label_span: Span | None = None
+    indent: float = 0.0  # points (HTML) or characters (text)
+    bold: bool = False
+    rule_above: bool = False  # a border or an underline row above the values
+    junk: list[str] = field(default_factory=list)  # cell texts that are neither label nor number
+    span: Span | None = None
+
+    @property
+    def has_values(self) -> bool:
+        return any(c is not None and c.number is not None for c in self.cells)
+
+
+@dataclass(slots=True)
+class HeaderCell:
+    text: str
+    first: int  # first value column covered
+    last: int  # last value column covered (inclusive)
+
+
+@dataclass(slots=True)
+class RawTable:
+    document: int
+    span: Span
+    rows: list[RawRow]
+    ncols: int
+    header: list[list[HeaderCell]] = field(default_factory=list)  # header rows, top down
+    label_header: list[str] = field(default_factory=list)  # header text over the label column
+    context: str = ""  # text just before the table: title, units
+    after: str = ""  # text just after: footnotes
+    source: Literal["html", "text"] = "html"
+
+
+def enough_values(rows: list[RawRow]) -> bool:
+    """Whether rows make a data table: two labelled rows with printed numbers (dashes alone do not count)."""
+    numbered = [r for r in rows if r.label and any(c is not None and c.number is not None and not c.number.dash
+                                                    for c in r.cells)]
+    return len(numbered) >= 2
+
+
+def find_tables(sub: Submission) -> list[RawTable]:
+    """Every data table of every readable document, in filing order."""
+    from form8k.tables.grid import grid_tables
+    from form8k.tables.layout import text_tables
+
+    tables: list[RawTable] = []
+    for index, doc in enumerate(sub.documents):
+        if doc.format == "html":
+            tables.extend(grid_tables(doc, index, sub.text))
+        elif doc.format == "text":
+            tables.extend(text_tables(doc, index))
+    return tables

@@ -1,0 +1,179 @@
+"""Row label -> US-GAAP concept: the rules of data/concept_rules.csv on labels from real statements."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from importlib import resources
+from typing import NamedTuple
+
+import pytest
+
+from form8k.concepts import match_label, normalize_label, rules, sign_factor
+
+
+class Example(NamedTuple):
+    label: str
+    statement: str
+    concept: str | None
+    section: tuple[str, ...] = ()
+    unit: str = "USD"
+
+
+EXAMPLES = [
+    # income statements
+    Example("Total revenues", "income", "Revenues"),
+    Example("Net sales", "income", "Revenues"),
+    Example("Total net sales (1)", "income", "Revenues"),
+    Example("SALES, Net of returns and allowances", "income", "Revenues"),
+    Example("Total Revenues", "income", "Revenues"),
+    Example("Research and development support", "income", None),  # a revenue line, not R&D
+    Example("Cost of sales", "income", "CostOfRevenue"),
+    Example("Total cost of revenue", "income", "CostOfRevenue"),
+    Example("Cost of sales, buying and occupancy", "income", "CostOfRevenue"),
+    Example("COST OF SALES (Including buying, distribution, and occupancy costs)", "income", "CostOfRevenue"),
+    Example("Cost of revenue - products", "income", None),  # a component, not the total
+    Example("Cost of clinical materials reimbursed", "income", None),
+    Example("Gross margin", "income", "GrossProfit"),
+    Example("Research and development", "income", "ResearchAndDevelopmentExpense"),
+    Example("Selling, general and administrative", "income", "SellingGeneralAndAdministrativeExpense"),
+    Example("Selling and administrative", "income", "SellingGeneralAndAdministrativeExpense"),
+    Example("General and administrative", "income", "GeneralAndAdministrativeExpense"),
+    Example("Sales and marketing", "income", "SellingAndMarketingExpense"),
+    Example("Total operating expenses", "income", "OperatingExpenses"),
+    Example("", "income", "OperatingExpenses", ("OPERATING EXPENSES:",)),  # an unlabelled subtotal
+    Example("Total costs and expenses", "income", "CostsAndExpenses"),
+    Example("Operating income", "income", "OperatingIncomeLoss"),
+    Example("Loss from operations", "income", "OperatingIncomeLoss"),
+    Example("INCOME FROM OPERATIONS", "income", "OperatingIncomeLoss"),
+    Example("Operating income/ (loss)", "income", "OperatingIncomeLoss"),
+    Example("Interest expense", "income", "InterestExpense"),
+    Example("Interest, net", "income", None),
+    Example("Other income, net", "income", "OtherNonoperatingIncomeExpense"),
+    Example("Other income and expense", "income", "OtherNonoperatingIncomeExpense"),
+    Example("Other income/(expense), net", "income", "OtherNonoperatingIncomeExpense"),
+    Example("Non-operating (expense) income, net", "income", "OtherNonoperatingIncomeExpense"),
+    Example("Total non-operating income (expense), net", "income", "NonoperatingIncomeExpense"),
+    Example("Income (loss) before taxes", "income",
+            "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    Example("Income before provision for income taxes", "income",
+            "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    Example("Income before income taxes, minority interest and cumulative effect of change in accounting principle",
+            "income", "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    Example("Provision for income taxes", "income", "IncomeTaxExpenseBenefit"),
+    Example("Income tax expense", "income", "IncomeTaxExpenseBenefit"),
+    Example("Net income (loss)", "income", "NetIncomeLoss"),
+    Example("NET INCOME/ (LOSS)", "income", "NetIncomeLoss"),
+    Example("Net loss", "income", "NetIncomeLoss"),
+    Example("Net income attributable to Apple Inc.", "income", "NetIncomeLoss"),
+    Example("Net income attributable to noncontrolling interests", "income",
+            "NetIncomeLossAttributableToNoncontrollingInterest"),
+    Example("Income before cumulative effect of change in accounting principle", "income",
+            "IncomeLossBeforeExtraordinaryItemsAndCumulativeEffectOfChangeInAccountingPrinciple"),
+    # per share and shares
+    Example("Basic", "income", "EarningsPerShareBasic", ("Earnings per share:",), "USD/share"),
+    Example("Diluted", "income", "EarningsPerShareDiluted", ("EARNINGS PER SHARE:",), "USD/share"),
+    Example("Basic", "income", "WeightedAverageNumberOfSharesOutstandingBasic",
+            ("Shares used in computing earnings per share:",), "shares"),
+    Example("Diluted", "income", "WeightedAverageNumberOfDilutedSharesOutstanding",
+            ("WEIGHTED AVERAGE COMMON SHARES OUTSTANDING:",), "shares"),
+    Example("Earnings/ (loss) per share", "income", "EarningsPerShareBasic",
+            ("EARNINGS/ (LOSS) PER COMMON SHARE", "Basic"), "USD/share"),
+    Example("Earnings per share before cumulative effect of change in accounting principle", "income", None,
+            ("EARNINGS/ (LOSS) PER COMMON SHARE", "Basic"), "USD/share"),
+    Example("Basic net income per share", "income", "EarningsPerShareBasic", (), "USD/share"),
+    Example("Net income (loss) per common share, basic and diluted", "income", "EarningsPerShareBasicAndDiluted",
+            (), "USD/share"),
+    Example("Shares used to compute diluted net income per share", "income",
+            "WeightedAverageNumberOfDilutedSharesOutstanding", (), "shares"),
+    Example("Average common shares outstanding, basic and diluted", "income",
+            "WeightedAverageNumberOfShareOutstandingBasicAndDiluted", (), "shares"),
+    Example("Average common equivalent shares outstanding", "income",
+            "WeightedAverageNumberOfDilutedSharesOutstanding", (), "shares"),
+    Example("Cost of sales", "income", None, ("(1) Includes stock-based compensation expense as follows:",)),
+    # balance sheets
+    Example("Cash and cash equivalents", "balance", "CashAndCashEquivalentsAtCarryingValue"),
+    Example("Cash and marketable securities", "balance", "CashCashEquivalentsAndShortTermInvestments"),
+    Example("Total current assets", "balance", "AssetsCurrent"),
+    Example("TOTAL ASSETS", "balance", "Assets"),
+    Example("TOTAL", "balance", "Assets", ("ASSETS",)),
+    Example("TOTAL", "balance", "LiabilitiesAndStockholdersEquity", ("LIABILITIES AND STOCKHOLDERS' EQUITY",)),
+    Example("Current liabilities", "balance", "LiabilitiesCurrent"),
+    Example("Total liabilities", "balance", "Liabilities"),
+    Example("Total shareholders’ equity", "balance", "StockholdersEquity"),
+    Example("Stockholders' equity", "balance", "StockholdersEquity"),
+    Example("Total liabilities and shareholders’ equity", "balance", "LiabilitiesAndStockholdersEquity"),
+    Example("TOTAL LIABILITIES AND EQUITY", "balance", "LiabilitiesAndStockholdersEquity"),
+    Example("Equity", "balance", "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"),
+    Example("Total deposits", "balance", "Deposits"),
+    # cash flows
+    Example("Net cash provided by operating activities", "cash_flow", "NetCashProvidedByUsedInOperatingActivities"),
+    Example("Cash generated by/(used in) investing activities", "cash_flow",
+            "NetCashProvidedByUsedInInvestingActivities"),
+    Example("Net cash used for financing activities", "cash_flow", "NetCashProvidedByUsedInFinancingActivities"),
+    Example("Adjustments to reconcile net income to net cash provided by operating activities", "cash_flow", None),
+    Example("Cash and cash equivalents, end of the period", "cash_flow", "CashAndCashEquivalentsAtCarryingValue"),
+    Example("Cash, cash equivalents and restricted cash, ending balances", "cash_flow",
+            "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    Example("Net income", "cash_flow", "NetIncomeLoss"),
+    # a statement's own concepts only
+    Example("Total assets", "income", None),
+    Example("Total revenues", "balance", None),
+]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"{e.statement}:{e.label or '(blank)'}:{e.unit}" for e in EXAMPLES])
+def test_label_to_concept(example: Example) -> None:
+    rule = match_label(example.label, example.statement, example.section, example.unit)
+    assert (rule.concept if rule else None) == example.concept
+
+
+def _typical_labels() -> list[tuple[str, str, str, str]]:
+    text = resources.files("form8k.data").joinpath("concepts.csv").read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(text.splitlines()):
+        for label in row["typical_labels"].split("|"):
+            out.append((row["concept"], row["statement"], row["unit"], label.strip().replace("<company>", "Acme Inc.")))
+    return out
+
+
+@pytest.mark.parametrize("concept,statement,unit,label", _typical_labels())
+def test_every_core_concept_is_mapped_from_its_typical_labels(concept: str, statement: str, unit: str,
+                                                              label: str) -> None:
+    rule = match_label(label, statement, (), unit)
+    assert rule is not None and rule.concept == concept
+
+
+def test_rules_load_and_name_known_statements() -> None:
+    assert len(rules()) > 50
+    assert {r.statement for r in rules()} <= {"income", "balance", "cash_flow", "any"}
+    assert {r.sign for r in rules()} <= {"printed", "expense", "negative", "benefit"}
+    assert {r.period for r in rules()} <= {"duration", "instant", "end", "start"}
+
+
+@pytest.mark.parametrize("raw,normal", [
+    ("NET INCOME/ (LOSS)", "net income/(loss)"),
+    ("Total Stockholders’ Equity:", "total stockholders' equity"),
+    ("REVENUES (Note 9):", "revenues"),
+    ("Research & development", "research and development"),
+])
+def test_normalize_label(raw: str, normal: str) -> None:
+    assert normalize_label(raw) == normal
+
+
+@pytest.mark.parametrize("label,statement,printed,factor", [
+    ("Interest expense", "income", ["-239", "-210"], -1),  # printed as a deduction: an expense of 239
+    ("Income tax expense", "income", ["9", "6"], 1),
+    ("Income tax expense", "income", ["-32", "-186"], -1),
+    ("Loss from operations", "income", ["4322012", "752066"], -1),  # a loss printed without parentheses
+    ("Loss from operations", "income", ["-3850", "-4599"], 1),
+    ("Net loss", "income", ["4200103"], -1),
+    ("Benefit from income taxes", "income", ["15"], -1),
+    ("Net cash used in investing activities", "cash_flow", ["10729"], -1),
+    ("Net cash used in investing activities", "cash_flow", ["-10729"], 1),
+    ("Net income (loss)", "income", ["-3044", "120"], 1),
+])
+def test_sign_conventions(label: str, statement: str, printed: list[str], factor: int) -> None:
+    rule = match_label(label, statement, ())
+    assert rule is not None
+    assert sign_factor(rule, [Decimal(v) for v in printed]) == factor

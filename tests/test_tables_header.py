@@ -1,0 +1,119 @@
+"""Column headers -> periods, captions -> scale: examples from real statements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from form8k.tables.header import read_period, read_scale, title_block
+
+D = dt.date
+
+
+@pytest.mark.parametrize("header,context,instant,expected", [
+    ("Three Months Ended December 31, 2006", "", False, (D(2006, 12, 31), 3)),
+    ("Three Months Ended December 31, 2006 (Unaudited)", "", False, (D(2006, 12, 31), 3)),
+    ("Six Months Ended December 31, 2005", "", False, (D(2005, 12, 31), 6)),
+    ("Three Months Ended December 31, 2006", "", False, (D(2006, 12, 31), 3)),
+    ("Thirteen Weeks Ended November 2, 2024", "", False, (D(2024, 11, 2), 3)),
+    ("Thirty-Nine Weeks Ended October 28, 2023", "", False, (D(2023, 10, 28), 9)),
+    ("13 Weeks Ended Jan. 28, 2023", "", False, (D(2023, 1, 28), 3)),
+    ("26 Weeks Ended July 29, 2023", "", False, (D(2023, 7, 29), 6)),
+    ("52 Weeks Ended Feb. 3, 2024", "", False, (D(2024, 2, 3), 12)),
+    ("Fiscal Year Ended September 30, 2023", "", False, (D(2023, 9, 30), 12)),
+    ("Year Ended May 31, 2014", "", False, (D(2014, 5, 31), 12)),
+    ("Twelve Months Ended Dec. 31, 2019", "", False, (D(2019, 12, 31), 12)),
+    ("Nine Months Ended Sept. 30, 2008", "", False, (D(2008, 9, 30), 9)),
+    ("Quarter Ended March 31, 2001", "", False, (D(2001, 3, 31), 3)),
+    ("As of September 30, 2023", "", False, (D(2023, 9, 30), 0)),
+    ("December 25, 2010", "", True, (D(2010, 12, 25), 0)),
+    ("February 3, 2024 (1)", "", True, (D(2024, 2, 3), 0)),
+    # the year alone, the rest in a spanning header or the title
+    ("Three Months Ended December 31, 2006", "", False, (D(2006, 12, 31), 3)),
+    ("For the 13 Weeks Ended July 3, 2004 and June 28, 2003 2003", "", False, (D(2003, 6, 28), 3)),
+    ("Three Months Ended May 31, 2014", "", False, (D(2014, 5, 31), 3)),
+    ("1997", "BALANCE SHEETS DECEMBER 31, 1997 AND 1996", True, (D(1997, 12, 31), 0)),
+    ("1996", "BALANCE SHEETS DECEMBER 31, 1997 AND 1996", True, (D(1996, 12, 31), 0)),
+    ("1998 (Unaudited)", "CONDENSED STATEMENTS OF OPERATIONS SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997", False,
+     (D(1998, 6, 30), 6)),
+    # an inception period: the duration of the first column cannot be told from the title
+    ("1996", "YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996", False,
+     (D(1996, 12, 31), None)),
+    # no date at all
+    ("Q1 2011", "", False, (None, 3)),
+    ("GAAP", "", False, (None, None)),
+])
+def test_period(header: str, context: str, instant: bool, expected: tuple[dt.date | None, int | None]) -> None:
+    assert read_period(header, context, instant) == expected
+
+
+@pytest.mark.parametrize("caption,expected", [
+    ("(in thousands, except per share amounts)", (1000, 1000)),
+    ("SELECTED FINANCIAL INFORMATION (in thousands, except per share amounts)", (1000, 1000)),
+    ("(in millions)", (10**6, 10**6)),
+    ("(Dollars in millions, except per share data)", (10**6, 10**6)),
+    ("($ in millions, except per share data)", (10**6, 10**6)),
+    ("(millions, except earnings per common share)", (10**6, 10**6)),
+    ("(In millions; unaudited)", (10**6, 10**6)),
+    ("(in millions, except share amounts which are reflected in thousands and per share amounts)", (10**6, 1000)),
+    ("(In millions, except number of shares, which are reflected in thousands, and per-share amounts)",
+     (10**6, 1000)),
+    ("(Amounts in Thousands Except Per Share Amounts)", (1000, 1000)),
+    ("(Amounts in Thousands Except Share and Per Share Amounts)", (1000, 1)),
+    ("(in thousands, except share and per share data)", (1000, 1)),
+    ("(000's omitted)", (1000, 1000)),
+    ("(in billions)", (10**9, 10**9)),
+    ("(Shares in millions)", (None, 10**6)),
+    ("CONSOLIDATED STATEMENTS OF OPERATIONS", (None, None)),
+])
+def test_scale(caption: str, expected: tuple[int | None, int | None]) -> None:
+    assert read_scale(caption) == expected
+
+
+def test_title_block_keeps_the_short_lines_above_a_table() -> None:
+    context = ("This press release contains forward-looking statements that involve risks and uncertainties, "
+               "and actual results may differ materially.\nApple Inc.\nCONDENSED CONSOLIDATED BALANCE SHEETS\n"
+               "(In millions)\n")
+    assert title_block(context) == ["Apple Inc.", "CONDENSED CONSOLIDATED BALANCE SHEETS", "(In millions)"]
+
+
+def test_a_title_naming_two_durations_gives_them_to_the_column_blocks_in_order() -> None:
+    from form8k.tables.find import HeaderCell, RawTable
+    from form8k.tables.header import durations, read_columns
+
+    assert durations("Three and Six Months Ended June 30, 2007 and 2006") == [3, 6]
+    assert durations("For the 13 and 26 Weeks Ended July 3, 2004") == [3, 6]
+    assert durations("Quarter and Year Ended December 31") == [3, 12]
+    # alone, a column under such a title has no duration
+    assert read_period("2007", "Three and Six Months Ended June 30,") == (D(2007, 6, 30), None)
+    raw = RawTable(document=0, span=(0, 0), rows=[], ncols=4,
+                   header=[[HeaderCell(y, k, k) for k, y in enumerate(["2007", "2006", "2007", "2006"])]])
+    heads = read_columns(raw, ["STATEMENTS OF OPERATIONS", "Three and Six Months Ended June 30,"], instant=False)
+    assert [(h.period_end, h.months) for h in heads] == [
+        (D(2007, 6, 30), 3), (D(2006, 6, 30), 3), (D(2007, 6, 30), 6), (D(2006, 6, 30), 6)]
+
+
+def test_a_spanning_header_naming_two_durations() -> None:
+    from form8k.tables.find import HeaderCell, RawTable
+    from form8k.tables.header import read_columns
+
+    raw = RawTable(document=0, span=(0, 0), rows=[], ncols=4, header=[
+        [HeaderCell("Three and Six Months Ended June 30,", 0, 3)],
+        [HeaderCell(y, k, k) for k, y in enumerate(["2007", "2006", "2007", "2006"])]])
+    heads = read_columns(raw, [], instant=False)
+    assert [h.months for h in heads] == [3, 3, 6, 6]
+
+
+@pytest.mark.parametrize("end,months,known,start", [
+    (D(2014, 5, 31), 12, {D(2014, 5, 31), D(2013, 5, 31)}, D(2013, 5, 31)),  # calendar months
+    (D(2013, 5, 31), 12, {D(2014, 5, 31), D(2013, 5, 31)}, D(2012, 5, 31)),
+    (D(2023, 3, 3), 3, {D(2023, 3, 3), D(2022, 12, 2), D(2022, 3, 4)}, D(2022, 12, 2)),  # 13 weeks, printed
+    (D(2022, 3, 4), 3, {D(2023, 3, 3), D(2022, 12, 2), D(2022, 3, 4)}, None),  # not printed: a 53-week year?
+    # A 52/53-week filer whose quarter happens to end on a month end: no calendar-month arithmetic.
+    (D(2022, 12, 31), 3, {D(2023, 12, 30), D(2023, 9, 30), D(2022, 12, 31)}, None),
+])
+def test_period_start(end: dt.date, months: int, known: set[dt.date], start: dt.date | None) -> None:
+    from form8k.tables.facts import period_start
+
+    assert period_start(end, months, known) == start
