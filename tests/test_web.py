@@ -303,10 +303,34 @@ def test_company_page_draws_inline_svg_with_a_link_per_point(client: TestClient)
     assert not re.search(r'(?:href|src)="(?:https?:)?//', body)
 
 
+def test_company_charts_hold_the_latest_value_the_store_has_for_each_period(client: TestClient) -> None:
+    """For every company, each charted point is the store's latest value for its concept and period."""
+    from form8k.store import query
+
+    keys = {f["company_key"] for f in _all(client) if f["company_key"]}
+    for key in keys:
+        data = _json(client, f"/companies/{key}.json")
+        for chart in data["charts"]:
+            points = {(p["period_end"], p["period_months"], p["value"], p["filing_id"])
+                      for s in chart["series"] for p in s["points"]}
+            if chart["concept"] is None:
+                assert points == set()
+                continue
+            expected = set()
+            for filing in data["filings"]:
+                facts = query.facts(corpus_db(), filing_id=filing["filing_id"], concept=chart["concept"],
+                                    frame="arrow").to_pylist()
+                expected |= {(r["period_end"].isoformat(), r["period_months"]) for r in facts
+                             if r["period_end"] is not None and r["value"] is not None}
+            assert {(p[0], p[1]) for p in points} == expected, (key, chart["concept"])
+
+
 def test_company_by_cik_and_unknown_companies(client: TestClient) -> None:
     apple = _json(client, "/companies/0000320193.json")
-    assert apple["names"] == ["APPLE INC."] and all(c["series"] == [] for c in apple["charts"])
-    assert "No revenues among this company" in client.get("/companies/0000320193").text
+    assert apple["names"] == ["APPLE INC."] and apple["cik"] == "0000320193"
+    # The hostile submission prints no statements: its company page says so chart by chart.
+    evil = client.get("/companies/0000000666")
+    assert evil.status_code == 200 and "No revenues among this company" in evil.text
     assert client.get("/companies/0000000001.json").status_code == 404
     assert client.get("/companies/Not_A_Key").status_code == 422
 
