@@ -1,4 +1,4 @@
-# make demo: set up .venv, store the shipped examples in DuckDB and report on them.
+# make demo: set up .venv, store the shipped examples in DuckDB, report on them, say how to browse them.
 # make test: set up .venv and run the whole test suite.
 # make bench: install the bench extra (edgartools) and time parse and ingest (by hand; slow).
 PYTHON ?= python3
@@ -31,6 +31,8 @@ demo: $(STAMP)
 		GROUP BY concept ORDER BY count(DISTINCT company) DESC, count(*) DESC, concept LIMIT 1) \
 		ORDER BY company, period_end" --db $(DEMO_DB)
 	@echo; echo "Try: $(BIN)/form8k facts --company apple --db $(DEMO_DB)"
+	@echo; echo "Browse them in the viewer: $(BIN)/form8k serve --db $(DEMO_DB)"
+	@echo "                     then open http://127.0.0.1:8008/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -45,6 +45,8 @@ def rich_filing() -> Filing:
     """ImmunoGen's Q4 2006 release with cover, items, exhibits, signatures, a table, facts, checks,
     press release, mentions and guidance filled in by hand, every span pointing at its text."""
     filing = parse_paths([IMMUNOGEN])
+    # The statements and release below replace what the pipeline read, and with it what it reported.
+    filing.problems = [p for p in filing.problems if p.component not in ("statements", "release")]
     text = filing.text
     row_start = text.index("Total revenues")
     cells = [_span(text, raw, row_start) for raw in ("12,072", "6,587", "19,842", "14,365")]

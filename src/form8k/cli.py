@@ -10,6 +10,7 @@ import typer
 
 from form8k.commands import fetch as fetch_command
 from form8k.commands import parse as parse_command
+from form8k.commands import serve as serve_command
 from form8k.commands import store as store_commands
 
 app = typer.Typer(
@@ -26,6 +27,7 @@ app.command("facts")(store_commands.facts)
 app.command("checks")(store_commands.checks)
 app.command("sql")(store_commands.sql)
 app.command("export")(store_commands.export)
+app.command("serve")(serve_command.serve)
 
 
 @app.callback()
