@@ -25,11 +25,12 @@ demo: $(STAMP)
 	@echo; echo "Failed checks by rule:"
 	@$(BIN)/form8k sql "SELECT rule, count(*) AS failed FROM checks WHERE status = 'fail' GROUP BY rule \
 		ORDER BY failed DESC" --db $(DEMO_DB)
-	@echo; echo "A sample time series (the concept reported by the most companies, quarters):"
-	@$(BIN)/form8k sql "SELECT company, concept, period_end, period_months, value, date_of_report \
-		FROM fact_series WHERE period_months = 3 AND concept = (SELECT concept FROM fact_series \
-		GROUP BY concept ORDER BY count(DISTINCT company) DESC, count(*) DESC, concept LIMIT 1) \
-		ORDER BY company, period_end" --db $(DEMO_DB)
+	@echo; echo "A sample time series: quarterly revenues and net income of every company:"
+	@$(BIN)/form8k sql "SELECT company, period_end, \
+		max(value) FILTER (WHERE concept = 'Revenues') AS revenues, \
+		max(value) FILTER (WHERE concept = 'NetIncomeLoss') AS net_income \
+		FROM fact_series WHERE period_months = 3 GROUP BY company, period_end \
+		HAVING revenues IS NOT NULL ORDER BY company, period_end" --db $(DEMO_DB)
 	@echo; echo "Try: $(BIN)/form8k facts --company apple --db $(DEMO_DB)"
 	@echo; echo "Browse them in the viewer: $(BIN)/form8k serve --db $(DEMO_DB)"
 	@echo "                     then open http://127.0.0.1:8008/"

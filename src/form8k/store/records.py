@@ -168,8 +168,18 @@ def _cik(filing: Filing) -> str | None:
 def filing_date(filing: Filing) -> dt.date | None:
     """The date a filing speaks for: the cover's date of report, else the header's period or filing date."""
     header = filing.header
+    release = filing.press_release
+    dateline = release.dateline.date if release is not None and release.dateline is not None else None
     return (filing.cover.date_of_report or (header.period_of_report if header else None)
-            or (header.filed_as_of if header else None))
+            or (header.filed_as_of if header else None) or dateline)
+
+
+def filing_company(filing: Filing) -> str | None:
+    """Who filed: the cover's registrant, else the header's name, else (an exhibit alone) the release's issuer."""
+    header = filing.header
+    release = filing.press_release
+    return (filing.cover.registrant or (header.company_name if header else None)
+            or (release.company if release is not None else None))
 
 
 def _summary(filing: Filing, filing_id: str, now: dt.datetime) -> dict[str, Any]:
@@ -179,7 +189,7 @@ def _summary(filing: Filing, filing_id: str, now: dt.datetime) -> dict[str, Any]
         "filing_id": filing_id,
         "accession_number": header.accession_number if header else None,
         "cik": _cik(filing),
-        "company": filing.cover.registrant or (header.company_name if header else None),
+        "company": filing_company(filing),
         "form_type": filing.cover.form_type or (header.form_type if header else None),
         "date_of_report": date,
         "year": date.year if date else None,
