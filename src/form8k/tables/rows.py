@@ -150,6 +150,8 @@ def _oddness(label: str) -> float:
 def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: int,
               statement: str | None = None) -> RowsRead:
     """Typed rows of one raw table, with the structure the checks and the concept map need."""
+    # Every list field of a Row is passed to model_construct: for one left out, pydantic inspects the
+    # signature of its default factory, which costs more than building the row.
     rows: list[Row] = []
     paths: list[tuple[str, ...]] = []
     decimals: list[list[int | None]] = []
@@ -162,8 +164,8 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
     heading = next((t for t in reversed(raw.label_header) if _HEADING.match(t.strip())), None)
     if heading and raw.rows and raw.rows[0].label.strip().lower() != heading.strip().lower():
         # "ASSETS" printed in the header row over the labels heads the rows below it.
-        rows.append(Row.model_construct(label=heading.strip(), depth=0, kind="section", values=[None] * raw.ncols,
-                        raw=[None] * raw.ncols, spans=[None] * raw.ncols))
+        rows.append(Row.model_construct(label=heading.strip(), depth=0, kind="section", footnotes=[],
+                        values=[None] * raw.ncols, raw=[None] * raw.ncols, spans=[None] * raw.ncols))
         paths.append(())
         decimals.append([None] * raw.ncols)
         rules.append(False)
@@ -172,7 +174,8 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         label, notes = clean_label(raw_row.label)
         reason = _rejection(raw_row, seen)
         if reason is not None:
-            rows.append(Row.model_construct(label=label, depth=depth, kind="rejected", raw=[c.text if c else None for c in raw_row.cells],
+            rows.append(Row.model_construct(label=label, depth=depth, kind="rejected", footnotes=[],
+                            raw=[c.text if c else None for c in raw_row.cells],
                             values=[None] * raw.ncols, spans=[c.span if c else None for c in raw_row.cells],
                             span=raw_row.span))
             paths.append(tuple(o.heading for o in stack))
