@@ -108,7 +108,10 @@ def _fields(text: str) -> list[_Field]:
     return out
 
 
-_TAIL = re.compile(r"(?:(?:^|\s+)(?:(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}))+$")
+# The run of numbers ending a line. A number starts with no space, so the spaces before it are taken whole
+# (`(?<!\s)\s++`): letting the search start or stop inside a run of spaces made indented lines quadratic.
+_TAIL = re.compile(r"(?:(?:^|(?<!\s)\s++)(?:(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}))+$")
+_TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
 
 
 def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
@@ -117,6 +120,8 @@ def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
     Alone, a line needs three numbers or one that looks like an amount ("12,072", "(0.07)"); `relaxed`
     (a line inside a table of such rows) takes any run of numbers.
     """
+    if not (text[-1:].isdecimal() or text[-1:] in _TAIL_END):
+        return None
     m = _TAIL.search(text)
     if m is None:
         return None
