@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from form8k.fold import fold
+
 __all__ = ["AmountPhrase", "find_amounts", "parse_amount"]
 
 SCALES: dict[str, int] = {
@@ -91,8 +93,9 @@ _SHARES = re.compile(
     r"outstanding)\s+){0,2}shares)\b",
     re.I,
 )
-_ANY_AMOUNT = re.compile(r"\$|%|percent|per\s+cent|basis\s+point|bps|thousand|million|billion|trillion|shares",
-                         re.I)
+# Text with an amount holds "$", "%", one of these words (tested in folded text) or a spaced unit.
+_AMOUNT_WORDS = ("percent", "bps", "thousand", "million", "billion", "trillion", "shares")
+_SPACED_UNIT = re.compile(r"per\s+cent|basis\s+point", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 
@@ -230,7 +233,9 @@ def find_amounts(text: str) -> list[AmountPhrase]:
     >>> [a.raw for a in find_amounts("a net loss of $3.0 million, or $0.07 per basic and diluted share")]
     ['$3.0 million', '$0.07 per basic and diluted share']
     """
-    if not _ANY_AMOUNT.search(text):
+    low = fold(text)
+    if not ("$" in text or "%" in text or any(word in low for word in _AMOUNT_WORDS)
+            or (("cent" in low or "point" in low) and _SPACED_UNIT.search(text))):
         return []
     found: list[AmountPhrase] = []
     taken: list[tuple[int, int]] = []
@@ -238,7 +243,15 @@ def find_amounts(text: str) -> list[AmountPhrase]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for pattern, reader in ((_MONEY, _money), (_PERCENT, _percent), (_COUNT, _count), (_SHARES, _count)):
+    # Each pattern runs only on text holding what it cannot match without (see form8k.fold).
+    patterns = [(_MONEY, _money)] if "$" in text or "usd" in low else []
+    if "%" in text or "cent" in low or "basis" in low or "bps" in low:
+        patterns.append((_PERCENT, _percent))
+    if "thousand" in low or "illion" in low:
+        patterns.append((_COUNT, _count))
+    if "shares" in low:
+        patterns.append((_SHARES, _count))
+    for pattern, reader in patterns:
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
             phrase = reader(m, text)
