@@ -19,10 +19,14 @@ from form8k.load.document import Grid, GridCell
 _BLOCK = "\ue000"  # marks a block boundary until whitespace is collapsed
 _MARK = "\ue001"  # brackets the placeholder of a table or <pre> block
 # Not table structure: text between <tr>s would be moved out of the table by
-# the HTML parser. Rows get their own lines when a grid is rendered.
+# the HTML parser. Rows get their own lines when a grid is rendered. The names
+# (p, div, dt, dd, dl, h1-h6, header, li, ul, ol, center, blockquote, section,
+# article, address, footer; br and hr opening only) are grouped by first letter,
+# and that letter is tested first: most of a document's tags fail it at once.
 _BLOCK_TAG = re.compile(
-    r"<(?=/?(?:p|div|h[1-6]|li|ul|ol|center|blockquote|dt|dd|dl|section|article|header|footer|address)\b"
-    r"|br\b|hr\b)",
+    r"<(?=/?[abcdfhlopsu])"
+    r"(?=/?(?:p|d(?:iv|[tdl])|h(?:[1-6]|eader)|li|ul|ol|center|blockquote|section|a(?:rticle|ddress)|footer)\b"
+    r"|[bh]r\b)",
     re.IGNORECASE,
 )
 _HIDDEN = (
