@@ -137,12 +137,16 @@ def read_period(text: str, context: str = "", instant: bool = False) -> tuple[dt
     `context` (the table title) supplies what the header leaves out: the
     duration, or the month and day when the header prints only years.
     """
-    own = durations(text)
+    return _period(text, durations(text), context, durations(context), instant)
+
+
+def _period(text: str, own: list[int], context: str, named: list[int],
+            instant: bool) -> tuple[dt.date | None, int | None]:
+    """`read_period` given the durations of the header (`own`) and of the title (`named`)."""
     months = None if len(set(own)) > 1 else _duration(text)
     if months is None and len(set(own)) <= 1:
         # A title naming an inception period ("period from June 3, 1996 (inception)") has two durations.
         mixed = bool(_INCEPTION.search(context))
-        named = durations(context)
         months = 0 if instant or _INSTANT.search(text) else None if mixed or len(set(named)) > 1 else \
             (named[0] if named else None)
     if months is None and instant:
@@ -251,21 +255,26 @@ def read_columns(raw: RawTable, title: list[str], instant: bool) -> list[ColumnH
             for k in range(cell.first, cell.last + 1):
                 texts[k].append(cell.text)
     context = " ".join(title + raw.label_header)
+    named = durations(context)  # the title's durations and each header's are read once for the table
     heads: list[ColumnHead] = []
+    spanning: list[list[int]] = []
     for parts in texts:
         label = " ".join(parts).strip()
-        end, months = read_period(label, context, instant)
+        own = durations(label)
+        end, months = _period(label, own, context, named, instant)
         basis = next((name for name, pattern in _BASIS if pattern.search(label)), None)
         heads.append(ColumnHead(label, end, months, basis))
+        spanning.append(own)
     _fill_from_title(heads, context)
-    _durations_in_order(heads, context)
+    _durations_in_order(heads, named, spanning)
     return heads
 
 
-def _durations_in_order(heads: list[ColumnHead], context: str) -> None:
-    """"Three and Six Months Ended June 30" over 2007 2006 2007 2006: the blocks take the durations in order."""
-    named = durations(context)
-    spanning = [durations(h.label) for h in heads]
+def _durations_in_order(heads: list[ColumnHead], named: list[int], spanning: list[list[int]]) -> None:
+    """"Three and Six Months Ended June 30" over 2007 2006 2007 2006: the blocks take the durations in order.
+
+    `named` are the durations of the title, `spanning` those of each column's header.
+    """
     if len(set(named)) < 2 and spanning and all(d == spanning[0] for d in spanning):
         named = spanning[0]  # one header cell over every column: "Three and Six Months Ended June 30,"
     if len(set(named)) < 2 or any(h.months is not None for h in heads) or len(heads) % len(named):
