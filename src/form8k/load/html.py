@@ -72,12 +72,9 @@ def _has_rule(style: str | None, side: str) -> bool:
     return "border:" in s and "border:none" not in s and "border:0" not in s
 
 
-def _read_cell(node: LexborNode, label_cell: bool) -> GridCell:
-    raw = node.text(deep=True)
+def _read_cell(node: LexborNode, raw: str, label_cell: bool) -> GridCell:
+    """A cell with some text (`raw`, as the node gives it)."""
     attrs = node.attributes
-    if not raw or raw.isspace():
-        span_attr = attrs.get("colspan")
-        return GridCell(text="", colspan=int(span_attr) if span_attr and span_attr.isdigit() else 1)
     text = raw.replace(_BLOCK, " ").strip()
     if not text.isascii() or "  " in text or "\n" in text or "\t" in text:
         text = _WS.sub(" ", text).strip()
@@ -113,7 +110,12 @@ def _read_grid(table: LexborNode) -> list[list[GridCell]]:
         for td in tr.iter():
             if td.tag not in ("td", "th"):
                 continue
-            cell = _read_cell(td, not seen_text)
+            raw = td.text(deep=True)
+            if not raw or raw.isspace():  # padding, most cells of a statement: only its width counts
+                span_attr = td.attrs.get("colspan")
+                cells.append(GridCell(text="", colspan=int(span_attr) if span_attr and span_attr.isdigit() else 1))
+                continue
+            cell = _read_cell(td, raw, not seen_text)
             seen_text = seen_text or bool(cell.text)
             cells.append(cell)
         if seen_text:
