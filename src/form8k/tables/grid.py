@@ -94,8 +94,8 @@ def _value_groups(rows: list[list[_Cell]]) -> list[tuple[int, int]]:
             if i == 0 or c.number is None:
                 continue
             (narrow if c.end - c.start <= 3 else wide).append((c.start, c.end))
-    ranges = sorted(set(narrow or wide))
-    ranges = [r for r in ranges if r not in _footnote_ranges(rows)]
+    footnotes = _footnote_ranges(rows)
+    ranges = [r for r in sorted(set(narrow or wide)) if r not in footnotes]
     groups: list[tuple[int, int]] = []
     for s, e in ranges:
         if groups and s < groups[-1][1]:
