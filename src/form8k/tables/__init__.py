@@ -146,15 +146,19 @@ def _mark_percent_columns(raw: RawTable, heads: list[ColumnHead]) -> None:
 
 
 def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
-    from form8k.concepts import FALLBACKS, match_label, sign_factor
+    from form8k.concepts import FALLBACKS, match_normalized, normalize_label, normalize_path, sign_factor
 
     table = m.table
     chosen: dict[tuple[str, str], tuple[int, int]] = {}  # (concept, period kind) -> (priority, row)
     matches: dict[int, ConceptRule] = {}
+    headings: dict[tuple[str, ...], str | None] = {}  # rows share their headings: each path is normalised once
     for r, row in enumerate(table.rows):
         if row.kind not in ("data", "total"):
             continue
-        rule = match_label(row.label, table.statement, paths[r], row.unit)
+        if paths[r] not in headings:
+            headings[paths[r]] = normalize_path(paths[r])
+        joined = headings[paths[r]]
+        rule = None if joined is None else match_normalized(normalize_label(row.label), table.statement, joined, row.unit)
         if rule is None:
             continue
         matches[r] = rule
