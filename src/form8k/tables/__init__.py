@@ -74,7 +74,8 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
     above = title_block(raw.context)
     title = above + [t for t in raw.label_header if not _BARE_HEAD.match(t)]
     heads = read_columns(raw, title, instant=False)
-    labels = [clean_label(r.label)[0] for r in raw.rows]
+    cleaned = [clean_label(r.label) for r in raw.rows]
+    labels = [label for label, _ in cleaned]
     statement = classify(title, labels, heads)
     if statement == "balance":
         heads = read_columns(raw, title, instant=True)
@@ -100,7 +101,7 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
         scale, share_scale, unit_note = _footnote_scale(raw.after)
     scale = scale or 1
     share_scale = share_scale or scale
-    read = read_rows(raw, heads, scale, share_scale, statement)
+    read = read_rows(raw, heads, scale, share_scale, statement, cleaned)
     table = Table(index=index, statement=statement, title=_title(above) or _title(title), document=raw.document, scale=scale,
                   share_scale=share_scale, unit_note=unit_note,
                   columns=[Column(label=h.label, period_end=h.period_end, period_months=h.months, basis=h.basis)

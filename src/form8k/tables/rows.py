@@ -148,8 +148,11 @@ def _oddness(label: str) -> float:
 
 
 def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: int,
-              statement: str | None = None) -> RowsRead:
-    """Typed rows of one raw table, with the structure the checks and the concept map need."""
+              statement: str | None = None, cleaned: list[tuple[str, list[str]]] | None = None) -> RowsRead:
+    """Typed rows of one raw table, with the structure the checks and the concept map need.
+
+    `cleaned` is `clean_label` of each row's label, when the caller has it already.
+    """
     # Every list field of a Row is passed to model_construct: for one left out, pydantic inspects the
     # signature of its default factory, which costs more than building the row.
     rows: list[Row] = []
@@ -170,8 +173,9 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         decimals.append([None] * raw.ncols)
         rules.append(False)
         stack.append(_Open(-1, heading.strip(), major=bool(_MAJOR.match(heading.strip()))))
-    for raw_row, depth in zip(raw.rows, depths, strict=True):
-        label, notes = clean_label(raw_row.label)
+    if cleaned is None:
+        cleaned = [clean_label(r.label) for r in raw.rows]
+    for raw_row, depth, (label, notes) in zip(raw.rows, depths, cleaned, strict=True):
         reason = _rejection(raw_row, seen)
         if reason is not None:
             rows.append(Row.model_construct(label=label, depth=depth, kind="rejected", footnotes=[],
