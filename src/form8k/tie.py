@@ -65,7 +65,6 @@ class Statements:
 
     def __init__(self, facts: list[Fact], tables: list[Table]) -> None:
         self.by_concept: dict[str, list[Source]] = defaultdict(list)
-        self.by_label: dict[str, list[Source]] = defaultdict(list)
         scales = {t.index: t.scale for t in tables}
         for f in facts:
             if f.period_end is None or f.period_months is None:
@@ -77,13 +76,28 @@ class Statements:
             self.by_concept[f.concept].append(Source(value=f.value, period=(f.period_end, f.period_months),
                                                      concept=f.concept, label=f.label, table=f.table, row=f.row,
                                                      span=f.span, precision=step / 2))
-        for t in tables:
-            for ri, row in enumerate(t.rows):
-                if row.kind == "rejected" or not row.label:
-                    continue
-                key = label_key(row.label)
-                if not key:
-                    continue
+        # Rows by label are indexed on the first lookup, and a label's cells read when it is looked up:
+        # most readings tie to facts, and most rows are never asked for.
+        self._tables = tables
+        self._rows_by_label: dict[str, list[tuple[Table, int]]] | None = None
+        self._by_label: dict[str, list[Source]] = {}
+
+    def _label_sources(self, key: str) -> list[Source]:
+        """The cells, with their periods, of every row whose label reads as `key`."""
+        if self._rows_by_label is None:
+            self._rows_by_label = defaultdict(list)
+            for t in self._tables:
+                for ri, row in enumerate(t.rows):
+                    if row.kind == "rejected" or not row.label:
+                        continue
+                    row_key = label_key(row.label)
+                    if row_key:
+                        self._rows_by_label[row_key].append((t, ri))
+        sources = self._by_label.get(key)
+        if sources is None:
+            sources = self._by_label[key] = []
+            for t, ri in self._rows_by_label.get(key, []):
+                row = t.rows[ri]
                 for ci, value in enumerate(row.values):
                     if value is None or ci >= len(t.columns):
                         continue
@@ -92,9 +106,9 @@ class Statements:
                         continue
                     step = Decimal("0.01") if row.unit == "USD/share" else Decimal(t.scale)
                     span = row.spans[ci] if ci < len(row.spans) else row.span
-                    self.by_label[key].append(Source(value=value, period=(col.period_end, col.period_months),
-                                                     concept=row.concept, label=row.label, table=t.index, row=ri,
-                                                     span=span, precision=step / 2))
+                    sources.append(Source(value=value, period=(col.period_end, col.period_months), concept=row.concept,
+                                          label=row.label, table=t.index, row=ri, span=span, precision=step / 2))
+        return sources
 
     @staticmethod
     def _closest(sources: list[Source], period: Period) -> Source | None:
@@ -125,7 +139,7 @@ class Statements:
 
     def row(self, label: str, period: Period) -> Source | None:
         key = label_key(label)
-        return self._closest(self.by_label.get(key, []), period) if key else None
+        return self._closest(self._label_sources(key), period) if key else None
 
 
 def _instant(concepts: tuple[str, ...]) -> bool:
