@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from form8k.fold import fold
+
 __all__ = ["FiscalCalendar", "TOLERANCE_DAYS", "add_months", "find_dates", "infer_calendar", "parse_date",
            "months_from_weeks", "DATE_RE", "ORDINALS"]
 
@@ -173,7 +175,9 @@ def _quarter_labels(text: str) -> list[tuple[int, int, int, int]]:
     """
     found: list[tuple[int, int, int, int]] = []
     for piece in _PIECES.finditer(text):
-        if not _RESULTS.search(piece.group(0)):
+        words = piece.group(0)
+        # every label names a quarter ("quarter", "Q2") and a fiscal year (see form8k.fold)
+        if "q" not in fold(words) or ("19" not in words and "20" not in words) or not _RESULTS.search(words):
             continue
         for pattern in _QUARTER_FACTS:
             for m in pattern.finditer(text, piece.start(), piece.end()):
