@@ -34,7 +34,8 @@ _HIDDEN = (
     '[style*="display:none" i], [style*="display: none" i]'
 )
 _WS = re.compile(r"[ \t\n\r\f\v\xa0\u2002-\u200a\u202f\u205f\u3000]+")
-_BLOCK_RUN = re.compile(" ?\ue000[\ue000 ]*")
+# Whitespace to str.split() but not to _WS: a text holding one is collapsed by _WS itself.
+_OTHER_SPACES = "\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2028\u2029"
 _PLACEHOLDER = re.compile("\ue001(\\d+)\ue001")
 _LENGTH = re.compile(r"(padding-left|margin-left|text-indent)\s*:\s*(-?[\d.]+)\s*(pt|px|em|in|rem|%)?", re.I)
 _BOLD = 'b, strong, [style*="bold" i], [style*="font-weight:7" i], [style*="font-weight: 7" i]'
@@ -168,9 +169,15 @@ def html_to_text(html: str) -> tuple[str, list[Grid]]:
     if not blocks and _looks_preformatted(html, raw):
         text = raw.replace(_BLOCK, "").strip("\n")
         return text, []
-    flat = _WS.sub(" ", raw)
-    flat = _BLOCK_RUN.sub("\n", flat).strip()
-    return _splice(flat, blocks)
+    return _splice(_lines_of_blocks(raw), blocks)
+
+
+def _lines_of_blocks(raw: str) -> str:
+    """Inline whitespace collapsed to one space; each block boundary, with the spaces around it, a line break."""
+    # " ".join(raw.split()) is _WS.sub(" ", raw) but for the text's ends (stripped below), and faster
+    words = _WS.sub(" ", raw) if any(c in raw for c in _OTHER_SPACES) else " ".join(raw.split())
+    lines = (piece.strip(" ") for piece in words.split(_BLOCK))
+    return "\n".join(line for line in lines if line).strip()
 
 
 def _splice(flat: str, blocks: list[tuple[str, object]]) -> tuple[str, list[Grid]]:
