@@ -57,6 +57,7 @@ class AmountPhrase:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _APPROX = r"(?P<approx>(?:approximately|approx\.|about|around|nearly|almost|roughly|over|more\s+than|less\s+than|" \
           r"under|up\s+to|at\s+least|some)\s+|~\s?)?"
+_APPROX_FIRST = "anormlus~"  # the first letters of the _APPROX words
 _CUR = r"(?:\\?\$|US\$|USD\s?)"
 _SCALE = r"(?:\s*(?P<{name}>thousand|million|billion|trillion|MM|mm|mn|bn|(?-i:[MBK]))\b)"
 _SHARE_Q = r"(?P<q>basic\s+and\s+diluted|diluted\s+and\s+basic|basic|fully\s+diluted|diluted)"
@@ -64,8 +65,11 @@ _PER_SHARE = (r"(?P<ps>\s*(?:per|a)\s+(?:" + _SHARE_Q + r"\s+)?(?:common\s+|ordi
               r"(?:\s+on\s+an?\s+(?P<q2>basic|fully\s+diluted|diluted)\s+basis)?)")
 _RANGE_SEP = r"\s*(?:-|–|—|to|and)\s*"
 
+# The patterns open with a lookahead for the characters a match can start with: the search skips every
+# other position at once instead of trying each _APPROX word there.
 _MONEY = re.compile(
-    _APPROX
+    rf"(?=[{_APPROX_FIRST}(\\$])"
+    + _APPROX
     + r"(?P<neg>\(\s*)?(?P<cur>" + _CUR + r")\s?(?P<neg_in>\(\s*)?(?P<num>" + _NUM + r")(?P<close>\s*\))?"
     + _SCALE.format(name="scale") + "?"
     + r"(?:(?P<sep>" + _RANGE_SEP + r")(?:" + _CUR + r")?\s?(?P<num2>" + _NUM + r")" + _SCALE.format(name="scale2") + "?)?"
@@ -82,14 +86,16 @@ _PERCENT = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    _APPROX
+    rf"(?=[{_APPROX_FIRST}\d.])"
+    + _APPROX
     + r"(?<![\w.,/$])(?P<num>" + _NUM + r")\s+(?P<scale>thousand|million|billion|trillion)\b"
     + r"(?:\s+(?P<shares>(?:(?:of\s+(?:its\s+|our\s+|the\s+company'?s\s+)?)?(?:common|ordinary|diluted|weighted[- ]average|"
       r"equivalent|outstanding|basic)\s+){0,3}shares)\b)?",
     re.I,
 )
 _SHARES = re.compile(
-    _APPROX + r"(?<![\w.,/$])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<shares>(?:(?:common|ordinary|diluted|equivalent|"
+    rf"(?=[{_APPROX_FIRST}\d])"
+    + _APPROX + r"(?<![\w.,/$])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<shares>(?:(?:common|ordinary|diluted|equivalent|"
     r"outstanding)\s+){0,2}shares)\b",
     re.I,
 )
