@@ -14,6 +14,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from form8k.fold import fold
 from form8k.load.document import Grid, GridCell
 
 _BLOCK = "\ue000"  # marks a block boundary until whitespace is collapsed
@@ -50,6 +51,9 @@ def _mark_blocks(html: str) -> str:
 
 def _indent_points(style: str | None) -> float:
     if not style:
+        return 0.0
+    low = fold(style)
+    if "left" not in low and "indent" not in low:  # what every _LENGTH property names (see form8k.fold)
         return 0.0
     total = 0.0
     for _, number, unit in _LENGTH.findall(style):
