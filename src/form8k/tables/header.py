@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from form8k.fold import fold
 from form8k.tables.find import RawTable
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -73,7 +74,20 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A header names a duration only with one of these words (tested in folded text, see form8k.fold).
+_DURATION_WORDS = ("week", "month", "half", "q", "year", "annual")
+# A caption states a scale only with one of these.
+_SCALE_WORDS = ("thousand", "million", "billion", "000", "$")
+
+
+def _names_duration(text: str) -> bool:
+    low = fold(text)
+    return any(word in low for word in _DURATION_WORDS)
+
+
 def _duration(text: str) -> int | None:
+    if not _names_duration(text):
+        return None
     m = _WEEKS_DURATION.search(text)
     if m:
         weeks = _count(m.group("n"))
@@ -97,6 +111,8 @@ _QUARTER_AND_YEAR = re.compile(r"\b(?:quarters?|three\s+months)\s+and\s+(?:fisca
 
 def durations(text: str) -> list[int]:
     """Every duration a title names, in order: "Three and Six Months Ended" -> [3, 6]."""
+    if not _names_duration(text):
+        return []
     out: list[int] = []
     for m in _SERIES.finditer(text):
         counts = [_count(w.strip()) for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(1)) if w.strip()]
@@ -184,6 +200,9 @@ def _end_date(text: str, context: str) -> dt.date | None:
 
 def read_scale(text: str) -> tuple[int | None, int | None]:
     """(scale of amounts, scale of share counts) stated in a caption, or None where it says nothing."""
+    low = fold(text)
+    if not any(word in low for word in _SCALE_WORDS):
+        return None, None
     only = _SHARES_ONLY.search(text)
     if only:
         rest = _SHARES_ONLY.sub(" ", text)

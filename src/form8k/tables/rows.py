@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from form8k.fold import fold
 from form8k.models import Problem, Row, Span
 from form8k.tables.find import RawRow, RawTable
 from form8k.tables.header import ColumnHead
@@ -90,9 +91,10 @@ def row_unit(label: str, path: tuple[str, ...], statement: str | None = None) ->
     if statement == "balance":
         # Balance sheets print amounts; share counts there are memo lines ("Total common shares outstanding").
         return "shares" if _BALANCE_SHARES.match(label) else "USD"
-    if _SHARES.search(text) and not _STOCK_LINE.match(label):
+    low = fold(text)  # the words each pattern needs, tested first (see form8k.fold)
+    if ("shares" in low or "units" in low) and _SHARES.search(text) and not _STOCK_LINE.match(label):
         return "shares"
-    if _PER_SHARE.search(text):
+    if ("per" in low or "eps" in low) and _PER_SHARE.search(text):
         return "USD/share"
     return "USD"
 
