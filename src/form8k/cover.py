@@ -23,6 +23,7 @@ from importlib import resources
 
 from form8k.cover_fields import checkboxes, emerging_growth, trading_symbols
 from form8k.dates import DATE_PATTERN, find_dates
+from form8k.fold import fold
 from form8k.items import find_headings, main_document, signature_start
 from form8k.layout import Line, Segment, aligned, lines_of
 from form8k.load import Document, Submission
@@ -41,6 +42,13 @@ LABELS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"telephone\s+(?:number|no)|phone\s+number", re.I),
     "former": re.compile(r"former\s+name|former\s+address", re.I),
     "date": re.compile(r"date\s+of\s+(?:report|earliest)", re.I),
+}
+# The words a text needs for each label to match (kept in step with LABELS): most segments of a cover
+# page hold none, and testing for them in folded text (form8k.fold) is far cheaper than the search.
+LABEL_WORDS: dict[str, tuple[str, ...]] = {
+    "registrant": ("registrant",), "state": ("state", "jurisdiction"), "file_number": ("commission", "file"),
+    "irs": ("employer", "i.", "irs", "identification"), "address": ("principal",), "zip": ("code",),
+    "phone": ("phone",), "former": ("former",), "date": ("date",),
 }
 EIN = re.compile(r"(?<![\d-])\d{2}\s?[-‑–]\s?\d{7}(?![\d-])")
 FILE_NUMBER = re.compile(r"(?<![\d-])\d{1,3}[-‑–]\d{2,6}(?:[-‑–]\d{2})?(?![\d-])")
@@ -73,12 +81,20 @@ def jurisdictions() -> dict[str, str]:
     return {row["name"].lower(): row["code"] for row in csv.DictReader(text.splitlines())}
 
 
+def _label_in(name: str, text: str, low: str) -> re.Match[str] | None:
+    """LABELS[name] in `text`, whose folded form is `low`."""
+    if not any(word in low for word in LABEL_WORDS[name]):
+        return None
+    return LABELS[name].search(text)
+
+
 def _is_label(text: str, skip: str | None = None) -> bool:
     """A label, or a fragment of one wrapped over lines: "(State or other", "of Incorporation)"."""
     stripped = text.strip()
     if (stripped.endswith(")") and "(" not in stripped) or (stripped.startswith("(") and ")" not in stripped):
         return True
-    return any(p.search(text) for name, p in LABELS.items() if name != skip)
+    low = fold(text)
+    return any(_label_in(name, text, low) for name in LABELS if name != skip)
 
 
 LabelHit = tuple[int, Segment, re.Match[str]]  # line index, segment, where the label is in it
@@ -90,18 +106,19 @@ class _Page:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self._hits: dict[str, list[LabelHit]] = {}
+        self._folded = [[(seg, fold(seg.text)) for seg in line.segments] for line in lines]
 
     def label_hits(self, name: str) -> list[LabelHit]:
         found = self._hits.get(name)
         if found is None:
-            pattern = LABELS[name]
-            found = self._hits[name] = [(i, seg, m) for i, line in enumerate(self.lines) for seg in line.segments
-                                        if (m := pattern.search(seg.text))]
+            found = self._hits[name] = [(i, seg, m) for i, segments in enumerate(self._folded)
+                                        for seg, low in segments if (m := _label_in(name, seg.text, low))]
         return found
 
 
 def _labels_in(seg: Segment) -> set[str]:
-    return {name for name, p in LABELS.items() if name not in ("zip", "former") and p.search(seg.text)}
+    low = fold(seg.text)
+    return {name for name in LABELS if name not in ("zip", "former") and _label_in(name, seg.text, low)}
 
 
 def _neighbours(lines: list[Line], i: int, seg: Segment, step: int) -> list[tuple[int, Segment]]:
