@@ -26,8 +26,9 @@ HEADING = re.compile(
 )
 SIGNATURE_HEADING = re.compile(r"^[ \t]*SIGNATURES?[ \t]*:?[ \t]*$|^[ \t]*S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?[ \t]*$",
                                re.IGNORECASE | re.MULTILINE)
-SIGNATURE_SENTENCE = re.compile(r"Pursuant to the requirements of the Securities Exchange Act of 1934,?\s+the\s+"
-                                r"(?:registrant|company)", re.IGNORECASE)
+# The first letter as a class of its own, case-sensitive: the search skips from one P to the next.
+SIGNATURE_SENTENCE = re.compile(r"[Pp](?i:ursuant to the requirements of the Securities Exchange Act of 1934,?\s+the\s+"
+                                r"(?:registrant|company))")
 _SECTION_LINE = re.compile(r"\n[ \t]*SECTION\s+\d+\s*[-–—.:]?[^\n]*\s*$", re.IGNORECASE)
 _NOT_APPLICABLE = re.compile(r"\b(?:not\s+applicable|none|n/a|through)\b", re.IGNORECASE)
 _SPLIT_NUMBERS = re.compile(_NUMBER)
