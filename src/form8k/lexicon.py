@@ -55,7 +55,7 @@ def _words(text: str) -> list[str]:
     text = text.lower().replace("’", "'").replace("–", "-").replace("—", " ")
     text = _PAREN.sub(" ", text)
     text = _NON_WORD.sub(" ", text)
-    words = (w.removesuffix("'s").strip("'-") for w in _SPACES.split(text))
+    words = (w.removesuffix("'s").strip("'-") for w in text.split())
     return [singular(w) for w in words if w]
 
 
@@ -140,6 +140,7 @@ def concept_entry(key: str) -> MetricEntry | None:
 
 
 _GENERIC_TAIL = {"fee", "revenue"}
+_NOTE_MARK = re.compile(r"\(\d+\)|\d+$")
 _LABEL_DROP = {"total", "net", "and", "&", "of", "the", "gaap", "overall", "consolidated", "reported"}
 
 
@@ -149,7 +150,7 @@ def label_key(label: str) -> str:
     >>> label_key("Research and development support") == label_key("research and development support fees")
     True
     """
-    words = [w for w in _words(re.sub(r"\(\d+\)|\d+$", " ", label)) if w not in _LABEL_DROP]
+    words = [w for w in _words(_NOTE_MARK.sub(" ", label)) if w not in _LABEL_DROP]
     while len(words) > 1 and words[-1] in _GENERIC_TAIL:
         words.pop()
     return " ".join(words)

@@ -86,11 +86,14 @@ class Statements:
         """The cells, with their periods, of every row whose label reads as `key`."""
         if self._rows_by_label is None:
             self._rows_by_label = defaultdict(list)
+            keys: dict[str, str] = {}  # a label printed in several tables is reduced once
             for t in self._tables:
                 for ri, row in enumerate(t.rows):
                     if row.kind == "rejected" or not row.label:
                         continue
-                    row_key = label_key(row.label)
+                    row_key = keys.get(row.label)
+                    if row_key is None:
+                        row_key = keys[row.label] = label_key(row.label)
                     if row_key:
                         self._rows_by_label[row_key].append((t, ri))
         sources = self._by_label.get(key)
