@@ -155,8 +155,8 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
 
     `cleaned` is `clean_label` of each row's label, when the caller has it already.
     """
-    # Every list field of a Row is passed to model_construct: for one left out, pydantic inspects the
-    # signature of its default factory, which costs more than building the row.
+    # Rows are built validated: their values are typed already, and pydantic-core validates them faster
+    # than model_construct copies them field by field in Python.
     rows: list[Row] = []
     paths: list[tuple[str, ...]] = []
     decimals: list[list[int | None]] = []
@@ -169,7 +169,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
     heading = next((t for t in reversed(raw.label_header) if _HEADING.match(t.strip())), None)
     if heading and raw.rows and raw.rows[0].label.strip().lower() != heading.strip().lower():
         # "ASSETS" printed in the header row over the labels heads the rows below it.
-        rows.append(Row.model_construct(label=heading.strip(), depth=0, kind="section", footnotes=[],
+        rows.append(Row(label=heading.strip(), depth=0, kind="section",
                         values=[None] * raw.ncols, raw=[None] * raw.ncols, spans=[None] * raw.ncols))
         paths.append(())
         decimals.append([None] * raw.ncols)
@@ -180,7 +180,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
     for raw_row, depth, (label, notes) in zip(raw.rows, depths, cleaned, strict=True):
         reason = _rejection(raw_row, seen)
         if reason is not None:
-            rows.append(Row.model_construct(label=label, depth=depth, kind="rejected", footnotes=[],
+            rows.append(Row(label=label, depth=depth, kind="rejected",
                             raw=[c.text if c else None for c in raw_row.cells],
                             values=[None] * raw.ncols, spans=[c.span if c else None for c in raw_row.cells],
                             span=raw_row.span))
@@ -196,7 +196,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
                 continue
             major = bool(_MAJOR.match(label))
             _end_sections(stack, depth, heading=True, major=major)
-            rows.append(Row.model_construct(label=label, depth=depth, kind="section", footnotes=notes,
+            rows.append(Row(label=label, depth=depth, kind="section", footnotes=notes,
                             section=stack[-1].heading if stack else None, values=[None] * raw.ncols,
                             raw=[None] * raw.ncols, spans=[None] * raw.ncols, span=raw_row.span))
             paths.append(tuple(o.heading for o in stack))
@@ -213,7 +213,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
             (after_less and bool(re.match(r"net\b", label, re.I)))
         unit = row_unit(label, path, statement)
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
-        rows.append(Row.model_construct(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
+        rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
                         section=path[-1] if path else None, footnotes=notes, unit=unit, values=values,
                         raw=[c.text if c else None for c in raw_row.cells],
                         spans=[_number_span(c.text, c.span) if c else None for c in raw_row.cells],
