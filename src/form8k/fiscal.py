@@ -36,7 +36,8 @@ ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third"
                             "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = (r"(?:(?i:" + _MONTH_ALT + r"))\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{4})?")
-_DATE = re.compile(r"\b(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{4}))?\b",
+# `(?=[adfjmnos])`: a month's first letter, tested before the month names are tried at a position.
+_DATE = re.compile(r"\b(?=[adfjmnos])(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{4}))?\b",
                    re.I)
 _Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_FACTS = [
