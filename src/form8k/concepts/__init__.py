@@ -53,6 +53,10 @@ class ConceptRule:
     line: int
 
 
+_NOTE_REF = re.compile(r"\(\s*note\s+\d+\s*\)")
+_FOOTNOTE_MARKS = re.compile(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-h])\s*\)|\*+|[†‡]))+\s*:?\s*$")
+_SLASH = re.compile(r"\s*/\s*")
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                          "\u00a0": " "})
 
@@ -66,11 +70,11 @@ def normalize_label(label: str) -> str:
     "total stockholders' equity"
     """
     s = label.translate(_QUOTES).lower().replace("&", " and ")
-    s = re.sub(r"\(\s*note\s+\d+\s*\)", " ", s)
-    s = re.sub(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-h])\s*\)|\*+|[†‡]))+\s*:?\s*$", "", s)  # footnote marks
-    s = re.sub(r"\s*/\s*", "/", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"\s*\(\s*", " (", s).replace("( ", "(").replace(" )", ")")
+    s = _NOTE_REF.sub(" ", s)
+    s = _FOOTNOTE_MARKS.sub("", s)
+    s = _SLASH.sub("/", s)
+    s = " ".join(s.split())
+    s = _OPEN_PAREN.sub(" (", s).replace("( ", "(").replace(" )", ")")
     s = s.replace("/ (", "/(").strip()
     return s.rstrip(":;,. ").strip()
 

@@ -33,6 +33,10 @@ _PERIOD_HEAD = re.compile(rf"\b(?:weeks?|months?|quarters?|years?)\s+ended\b|\ba
 _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\b|\breconciliation\b|"
                     r"\bsegment\b|\bselected\s+financial\b|\bfinancial\s+(?:information|highlights|data)\b", re.I)
 _DIGIT = re.compile(r"\d")
+_RULE_MARK = re.compile(r"[-=_\u2013\u2014]")
+_TABLE_BREAK_TAG = re.compile(r"TABLE|PAGE|CAPTION", re.I)
+_TABLE_OPEN = re.compile(r"<TABLE>", re.I)
+_TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 # A value column starts after a tab or two spaces with a digit, a sign, a dash or a currency mark.
 _VALUE_GAP = re.compile(r"(?:\t| {2,})[\\$(\-\d.\u2013\u2014]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -176,7 +180,7 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
     if fields is None and not _DIGIT.search(text):
         # No number on the line: text (cut into fields only if a table needs it), a rule or nothing.
         if not _WORD.search(text):
-            line.kind = "rule" if re.search(r"[-=_\u2013\u2014]", text) else "blank"
+            line.kind = "rule" if _RULE_MARK.search(text) else "blank"
         return line
     stripped = text.strip()
     if fields is None and not _VALUE_GAP.search(stripped) and parse_number(stripped) is None:
@@ -197,7 +201,7 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
     if not nums or (k == 0 and all(f.number is not None and f.number.dash for f in nums)
                     and not any(f.kind == "text" for f in fs)):
         if all(f.kind in ("rule", "junk", "cur", "num") for f in fs) and not any(c.isdigit() for c in text):
-            line.kind = "rule" if re.search(r"[-=_\u2013\u2014]", text) else "blank"
+            line.kind = "rule" if _RULE_MARK.search(text) else "blank"
         return line
     if label_len > _MAX_LABEL:
         return line
@@ -234,7 +238,7 @@ def _breaks(line: _Line, tagged: bool = False) -> bool:
     if line.kind == "years":
         return True
     if line.kind == "tag":
-        return bool(re.search(r"TABLE|PAGE|CAPTION", line.text, re.I))
+        return bool(_TABLE_BREAK_TAG.search(line.text))
     if line.kind != "text":
         return False
     if _is_prose(line):
@@ -248,9 +252,9 @@ def _tagged(lines: list[_Line]) -> list[bool]:
     out: list[bool] = []
     for line in lines:
         if line.kind == "tag":
-            if re.search(r"</TABLE>", line.text, re.I):
+            if _TABLE_CLOSE.search(line.text):
                 inside = False
-            elif re.search(r"<TABLE>", line.text, re.I):
+            elif _TABLE_OPEN.search(line.text):
                 inside = True
         out.append(inside)
     return out
@@ -406,7 +410,7 @@ def _table(doc: Document, index: int, lines: list[_Line], floor: int, first: int
                 break
             k -= 1
             continue
-        if line.kind in ("years", "rule") or (line.kind == "tag" and not re.search(r"<TABLE>", line.text, re.I)) or is_header_like(line) or line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
+        if line.kind in ("years", "rule") or (line.kind == "tag" and not _TABLE_OPEN.search(line.text)) or is_header_like(line) or line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
                 and line.text.lstrip().startswith("(") and is_header_like(header_lines[-1]):
             header_lines.append(line)
         else:

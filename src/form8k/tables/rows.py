@@ -42,6 +42,7 @@ _PER_SHARE = re.compile(r"\bper\s+(?:\w+\s+){0,2}share\b|\bper\s+(?:\w+\s+)?unit
                         r"\bdividends?\s+(?:declared\s+)?per\b", re.I)
 _WORDS = re.compile(r"[a-z]+")
 _LESS = re.compile(r"^less\b", re.I)
+_NET = re.compile(r"net\b", re.I)
 _DIGIT = re.compile(r"\d")
 _HEADING = re.compile(r"^(?:assets|liabilities(?: and (?:stockholders|shareholders)[’']? equity)?|revenues?|"
                       r"current assets|operating activities)\s*:?$", re.I)
@@ -210,7 +211,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         path = tuple(o.heading for o in stack)
         after_less = bool(rows) and rows[-1].kind == "data" and bool(_LESS.match(rows[-1].label))
         is_total = bool(_TOTAL.match(label)) or (not label and (raw_row.rule_above or raw_row.bold)) or \
-            (after_less and bool(re.match(r"net\b", label, re.I)))
+            (after_less and bool(_NET.match(label)))
         unit = row_unit(label, path, statement)
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
         rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
