@@ -199,8 +199,12 @@ def read_narrative(paras: list[Paragraph], cal: FiscalCalendar, doc_start: int,
     last_base = 0
     for pi, para in enumerate(paras):
         carry: Period | None = None
-        for sentence in sentences(para):
-            amounts = find_amounts(sentence.text)
+        read = [(sentence, find_amounts(sentence.text)) for sentence in sentences(para)]
+        # A sentence without amounts only carries its period to the paragraph's later sentences with amounts.
+        last = max((k for k, (_, amounts) in enumerate(read) if amounts), default=-1)
+        for k, (sentence, amounts) in enumerate(read):
+            if not amounts and k > last:
+                break
             periods = find_periods(sentence.text, release_year)
             if not amounts:
                 stated = [p for p in periods if p.kind in ("dated", "quarter", "year", "ytd", "ttm")]
