@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from form8k.fold import fold
 
-__all__ = ["AmountPhrase", "find_amounts", "parse_amount"]
+__all__ = ["AmountPhrase", "find_amounts", "may_hold_amount", "parse_amount"]
 
 SCALES: dict[str, int] = {
     "thousand": 1_000, "k": 1_000,
@@ -233,6 +233,16 @@ def _count(m: re.Match[str], text: str) -> AmountPhrase | None:
                         step=_step(m.group("num"), scale), approx=_approx(m), start=start, end=m.end())
 
 
+def may_hold_amount(text: str) -> bool:
+    """False when `text`, and so every part of it, has no amount phrase (a quick test of the words one needs)."""
+    return _may_hold_amount(text, fold(text))
+
+
+def _may_hold_amount(text: str, low: str) -> bool:
+    return bool("$" in text or "%" in text or any(word in low for word in _AMOUNT_WORDS)
+                or (("cent" in low or "point" in low) and _SPACED_UNIT.search(text)))
+
+
 def find_amounts(text: str) -> list[AmountPhrase]:
     """Every amount phrase in `text`, in order, none overlapping.
 
@@ -240,8 +250,7 @@ def find_amounts(text: str) -> list[AmountPhrase]:
     ['$3.0 million', '$0.07 per basic and diluted share']
     """
     low = fold(text)
-    if not ("$" in text or "%" in text or any(word in low for word in _AMOUNT_WORDS)
-            or (("cent" in low or "point" in low) and _SPACED_UNIT.search(text))):
+    if not _may_hold_amount(text, low):
         return []
     found: list[AmountPhrase] = []
     taken: list[tuple[int, int]] = []
