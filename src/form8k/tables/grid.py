@@ -164,7 +164,7 @@ def _read_grid(grid: Grid, document: int) -> RawTable | None:
         if i < first_data and not header:
             label_header.append(label)
             continue
-        if not is_data(cells) and value_cells and _is_year_row(cells, value_start) and not label_cells:
+        if value_cells and not label_cells and not is_data(cells) and _is_year_row(cells, value_start):
             continue  # a repeated year header inside the table
         row = _raw_row(label_cells, value_cells, groups, border_below)
         border_below = any(c.border_bottom for c in value_cells)

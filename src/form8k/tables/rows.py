@@ -274,6 +274,8 @@ def _values(raw: RawRow, unit: str, scale: int, share_scale: int,
             percent_cols: list[bool]) -> tuple[list[Decimal | None], list[int | None]]:
     values: list[Decimal | None] = []
     precision: list[int | None] = []
+    factor = scale if unit == "USD" else share_scale if unit == "shares" else 1
+    shift = int(round(math.log10(factor)))  # decimals lost to the scale
     for k, cell in enumerate(raw.cells):
         n: Number | None = cell.number if cell is not None else None
         if n is None:
@@ -284,9 +286,8 @@ def _values(raw: RawRow, unit: str, scale: int, share_scale: int,
             values.append(n.value / 100)
             precision.append(n.decimals + 2)
             continue
-        factor = scale if unit == "USD" else share_scale if unit == "shares" else 1
         values.append(n.value * factor)
-        precision.append(n.decimals - int(round(math.log10(factor))))
+        precision.append(n.decimals - shift)
     return values, precision
 
 
