@@ -64,23 +64,32 @@ class Statements:
     """The facts and table rows of a filing, looked up by concept or label and period."""
 
     def __init__(self, facts: list[Fact], tables: list[Table]) -> None:
-        self.by_concept: dict[str, list[Source]] = defaultdict(list)
-        scales = {t.index: t.scale for t in tables}
+        # Facts and table cells become Sources when they are first looked up: a release names a few
+        # metrics, and most concepts and rows are never asked for.
+        self._facts: dict[str, list[Fact]] = defaultdict(list)
         for f in facts:
-            if f.period_end is None or f.period_months is None:
-                continue
-            step = Decimal(1).scaleb(-f.decimals) if f.decimals is not None else Decimal(scales.get(f.table, 1)) \
-                if f.table is not None else Decimal(0)
-            if f.unit == "USD/share" and f.decimals is None:
-                step = Decimal("0.01")
-            self.by_concept[f.concept].append(Source(value=f.value, period=(f.period_end, f.period_months),
-                                                     concept=f.concept, label=f.label, table=f.table, row=f.row,
-                                                     span=f.span, precision=step / 2))
-        # Rows by label are indexed on the first lookup, and a label's cells read when it is looked up:
-        # most readings tie to facts, and most rows are never asked for.
+            if f.period_end is not None and f.period_months is not None:
+                self._facts[f.concept].append(f)
+        self._scales = {t.index: t.scale for t in tables}
+        self._by_concept: dict[str, list[Source]] = {}
         self._tables = tables
         self._rows_by_label: dict[str, list[tuple[Table, int]]] | None = None
         self._by_label: dict[str, list[Source]] = {}
+
+    def _concept_sources(self, concept: str) -> list[Source]:
+        """The facts of a concept, with their periods and precision."""
+        sources = self._by_concept.get(concept)
+        if sources is None:
+            sources = self._by_concept[concept] = []
+            for f in self._facts.get(concept, []):
+                step = Decimal(1).scaleb(-f.decimals) if f.decimals is not None else \
+                    Decimal(self._scales.get(f.table, 1)) if f.table is not None else Decimal(0)
+                if f.unit == "USD/share" and f.decimals is None:
+                    step = Decimal("0.01")
+                assert f.period_end is not None and f.period_months is not None
+                sources.append(Source(value=f.value, period=(f.period_end, f.period_months), concept=f.concept,
+                                      label=f.label, table=f.table, row=f.row, span=f.span, precision=step / 2))
+        return sources
 
     def _label_sources(self, key: str) -> list[Source]:
         """The cells, with their periods, of every row whose label reads as `key`."""
@@ -127,7 +136,7 @@ class Statements:
 
     def fact(self, concepts: tuple[str, ...], period: Period) -> Source | None:
         for concept in concepts:
-            found = self._closest(self.by_concept.get(concept, []), period)
+            found = self._closest(self._concept_sources(concept), period)
             if found is not None:
                 return found
         return None
@@ -135,7 +144,7 @@ class Statements:
     def facts(self, concepts: tuple[str, ...], period: Period) -> list[Source]:
         out = []
         for concept in concepts:
-            found = self._closest(self.by_concept.get(concept, []), period)
+            found = self._closest(self._concept_sources(concept), period)
             if found is not None:
                 out.append(found)
         return out
