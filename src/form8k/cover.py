@@ -83,7 +83,7 @@ def jurisdictions() -> dict[str, str]:
 
 def _label_in(name: str, text: str, low: str) -> re.Match[str] | None:
     """LABELS[name] in `text`, whose folded form is `low`."""
-    if not any(word in low for word in LABEL_WORDS[name]):
+    if not any(map(low.__contains__, LABEL_WORDS[name])):
         return None
     return LABELS[name].search(text)
 
