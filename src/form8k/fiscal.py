@@ -40,19 +40,22 @@ DATE_RE = (r"(?:(?i:" + _MONTH_ALT + r"))\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*
 _DATE = re.compile(r"\b(?=[adfjmnos])(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{4}))?\b",
                    re.I)
 _Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+# A pattern opening with _Q first tests that character class: most positions fail it at once.
+_Q_FIRST = r"(?=[fst1-4])"
 _QUARTER_FACTS = [
     # "second quarter of the Company's 2007 fiscal year", "second quarter of fiscal 2007", "fiscal 2011 first quarter"
-    re.compile(_Q + r"\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:the\s+company[’']s\s+|its\s+|our\s+)?"
+    re.compile(_Q_FIRST + _Q + r"\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:the\s+company[’']s\s+|its\s+|our\s+)?"
                r"(?:fiscal\s+(?:year\s+)?)?(?P<fy>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\s+" + _Q + r"\s+quarter", re.I),
     re.compile(r"\b(?P<qq>Q[1-4])\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\s+(?P<qq>Q[1-4])\b", re.I),
-    re.compile(_Q + r"\s+fiscal\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?(?P<fy>(?:19|20)\d\d)\b", re.I),
+    re.compile(_Q_FIRST + _Q + r"\s+fiscal\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?(?P<fy>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<fy>(?:19|20)\d\d)\s+" + _Q + r"\s+quarter", re.I),
     re.compile(r"\b(?P<qq>Q[1-4])\s+(?P<fy>(?:19|20)\d\d)\b"),
 ]
 _ENDED = re.compile(r"\b(?:ended|ending)\s+(?:on\s+)?(?P<date>" + DATE_RE + ")", re.I)
-_QUARTER_ENDED = re.compile(_Q + r"\s+(?:fiscal\s+)?quarter\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")", re.I)
+_QUARTER_ENDED = re.compile(_Q_FIRST + _Q + r"\s+(?:fiscal\s+)?quarter\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")",
+                            re.I)
 _THREE_MONTHS_ENDED = re.compile(
     r"\b(?:(?:three|3)[- ]months?(?:\s+period)?|(?:13|14)[- ]weeks?(?:\s+fiscal)?(?:\s+quarter|\s+period)?|"
     r"(?:fiscal\s+)?quarter)\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")", re.I)
