@@ -34,6 +34,8 @@ _FLAG_WORDS = {
     "segment": "segment", "division": "segment", "cash-basis": "non-GAAP", "operating ebitda": "non-GAAP",
     "ebitda": "non-GAAP", "ebit": "non-GAAP", "free cash flow": "non-GAAP",
 }
+# Each flag word as read_metric looks for it: on its own, before a hyphen, after one.
+_FLAG_FORMS = [(word, flag, (f" {word} ", f" {word}-", f"-{word} ")) for word, flag in _FLAG_WORDS.items()]
 _PAREN = re.compile(r"\([^()]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9&'’\- ]+")
 _SPACES = re.compile(r"\s+")
@@ -104,8 +106,8 @@ def read_metric(text: str) -> MetricPhrase:
     tidy = _SPACES.sub(" ", text).strip(" ,.;:")
     low = " " + tidy.lower().replace("’", "'") + " "
     flags: list[str] = []
-    for word, flag in _FLAG_WORDS.items():
-        if f" {word} " in low or f" {word}-" in low or f"-{word} " in low:
+    for word, flag, (alone, before_hyphen, after_hyphen) in _FLAG_FORMS:
+        if alone in low or before_hyphen in low or after_hyphen in low:
             if flag not in flags:
                 flags.append(flag)
             low = low.replace(word, " ")
