@@ -50,6 +50,7 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "irs": ("employer", "i.", "irs", "identification"), "address": ("principal",), "zip": ("code",),
     "phone": ("phone",), "former": ("former",), "date": ("date",),
 }
+_ALL_LABEL_WORDS = frozenset(word for words in LABEL_WORDS.values() for word in words)
 EIN = re.compile(r"(?<![\d-])\d{2}\s?[-‑–]\s?\d{7}(?![\d-])")
 FILE_NUMBER = re.compile(r"(?<![\d-])\d{1,3}[-‑–]\d{2,6}(?:[-‑–]\d{2})?(?![\d-])")
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-])?\(?\d{3}\)?[\s.\-‑–]{0,3}\d{3}[\s.\-‑–]\d{4}(?!\d)")
@@ -106,13 +107,21 @@ class _Page:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self._hits: dict[str, list[LabelHit]] = {}
-        self._folded = [[(seg, fold(seg.text)) for seg in line.segments] for line in lines]
+        # The segments holding any label word, with the words they hold: a label can be on no other.
+        self._worded: list[tuple[int, Segment, set[str]]] = []
+        for i, line in enumerate(lines):
+            for seg in line.segments:
+                low = fold(seg.text)
+                words = {word for word in _ALL_LABEL_WORDS if word in low}
+                if words:
+                    self._worded.append((i, seg, words))
 
     def label_hits(self, name: str) -> list[LabelHit]:
         found = self._hits.get(name)
         if found is None:
-            found = self._hits[name] = [(i, seg, m) for i, segments in enumerate(self._folded)
-                                        for seg, low in segments if (m := _label_in(name, seg.text, low))]
+            pattern, needed = LABELS[name], LABEL_WORDS[name]
+            found = self._hits[name] = [(i, seg, m) for i, seg, words in self._worded
+                                        if not words.isdisjoint(needed) and (m := pattern.search(seg.text))]
         return found
 
 
