@@ -27,6 +27,7 @@ from form8k.tables.numbers import Number
 
 _FOOTNOTE_MARK = re.compile(r"\s*(?:\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\*{1,3}|†|‡))(?=\s*(?:\(|\*|†|‡|$))")
 _TRAILING_SUPERSCRIPT = re.compile(r"(?<=[a-z])(\d)$")
+_MARK_OPENERS = re.compile(r"[(*†‡]")
 _TOTAL = re.compile(r"^(?:total\b|subtotal\b|net\s+cash\b|cash\s+(?:provided|generated|used)\b|"
                     r"net\s+(?:increase|decrease|change|\(decrease\)|\(increase\))\b|"
                     r"\(?(?:increase|decrease)\)?\s*(?:/|and|or)?\s*\(?(?:increase|decrease)?\)?\s+in\s+cash\b)", re.I)
@@ -72,8 +73,9 @@ def clean_label(label: str) -> tuple[str, list[str]]:
         return ""
 
     text = " ".join(label.replace("\u00a0", " ").split())
-    cleaned = _FOOTNOTE_MARK.sub(keep, text).strip()
-    m = _TRAILING_SUPERSCRIPT.search(cleaned)
+    # Most labels hold no marker: one needs a parenthesis or a symbol, a superscript is a last digit.
+    cleaned = _FOOTNOTE_MARK.sub(keep, text).strip() if _MARK_OPENERS.search(text) else text
+    m = _TRAILING_SUPERSCRIPT.search(cleaned) if cleaned[-1:].isdecimal() else None
     if m and len(cleaned) > 12 and cleaned[-2].islower() and not cleaned.lower().endswith(("q1", "q2", "q3", "q4")):
         notes.append(m.group(1))
         cleaned = cleaned[:-1]
