@@ -166,6 +166,10 @@ def _classify_field(raw: str, start: int, end: int, slot: int) -> _Field:
     return _Field(raw, start, end, slot, "text")
 
 
+def _has_value_gap(text: str) -> bool:
+    return ("\t" in text or "  " in text) and bool(_VALUE_GAP.search(text))  # the gap is a tab or two spaces
+
+
 def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Line:
     line = _Line(start, text)
     if fields is not None:
@@ -173,7 +177,7 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
     if not text.strip():
         line.kind = "blank"
         return line
-    if _TAG.match(text):
+    if "<" in text and _TAG.match(text):
         line.kind = "tag"
         return line
     line.label_end = -1  # every field is label until numbers are found
@@ -183,7 +187,7 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
             line.kind = "rule" if _RULE_MARK.search(text) else "blank"
         return line
     stripped = text.strip()
-    if fields is None and not _VALUE_GAP.search(stripped) and parse_number(stripped) is None:
+    if fields is None and not _has_value_gap(stripped) and parse_number(stripped) is None:
         # One run of words: prose or a heading, unless it ends in a run of numbers the way text
         # extracted from a PDF without layout prints a row ("Total revenues 12,072 6,587 19,842").
         single = _single_spaced(text)
