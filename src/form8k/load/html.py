@@ -39,7 +39,8 @@ _WS = re.compile(r"[ \t\n\r\f\v\xa0\u2002-\u200a\u202f\u205f\u3000]+")
 _OTHER_SPACES = "\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2028\u2029"
 _PLACEHOLDER = re.compile("\ue001(\\d+)\ue001")
 _LENGTH = re.compile(r"(padding-left|margin-left|text-indent)\s*:\s*(-?[\d.]+)\s*(pt|px|em|in|rem|%)?", re.I)
-_BOLD = 'b, strong, [style*="bold" i], [style*="font-weight:7" i], [style*="font-weight: 7" i]'
+_BOLD_TAGS = ("b", "strong")
+_BOLD_STYLES = ("bold", "font-weight:7", "font-weight: 7")
 _UNIT_PT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "in": 72.0, None: 0.75, "%": 0.0}
 _TAG = re.compile(r"<[a-zA-Z/!?]")
 
@@ -103,8 +104,25 @@ def _read_cell(node: LexborNode, raw: str, label_cell: bool) -> GridCell:
             indent += _indent_points(child.attributes.get("style"))
         lead = len(raw) - len(raw.lstrip(" \xa0\t\n" + _BLOCK))
         cell.indent = indent + 2.5 * raw[:lead].count("\xa0")
-        cell.bold = node.css_matches(_BOLD) or "bold" in (style or "").lower()
+        cell.bold = _holds_bold(node) or "bold" in (style or "").lower()
     return cell
+
+
+def _holds_bold(node: LexborNode) -> bool:
+    """Whether the cell, or an element in it, is <b> or <strong> or has a bold style.
+
+    The CSS selector `b, strong, [style*="bold" i], [style*="font-weight:7" i]…`, matched by walking the
+    cell's few elements: selectolax parses a selector anew at every match, which costs more than the walk.
+    """
+    for element in node.traverse(include_text=False):
+        if not element.is_element_node:
+            continue  # a comment
+        if element.tag in _BOLD_TAGS:
+            return True
+        style = element.attrs.get("style")
+        if style and any(mark in style.lower() for mark in _BOLD_STYLES):  # as the selector's ASCII-only `i`
+            return True
+    return False
 
 
 def _read_grid(table: LexborNode) -> list[list[GridCell]]:
