@@ -303,10 +303,11 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
 
 
 def _columns(data: list[_Line], tabbed: bool) -> tuple[int, list[tuple[float, float]]]:
+    line_nums = [ln.nums for ln in data]  # each line's numbers, read once
     if not tabbed:
         # Fixed-width: numbers of one column overlap in character position; columns do not.
         groups: list[tuple[float, float]] = []
-        for lo, hi in sorted({(f.start, f.end) for ln in data for f in ln.nums}):
+        for lo, hi in sorted({(f.start, f.end) for nums in line_nums for f in nums}):
             if groups and lo < groups[-1][1]:
                 groups[-1] = (groups[-1][0], max(groups[-1][1], hi))
             else:
@@ -315,20 +316,20 @@ def _columns(data: list[_Line], tabbed: bool) -> tuple[int, list[tuple[float, fl
         def group(f: _Field) -> int:
             return next(k for k, (lo, hi) in enumerate(groups) if lo <= f.start and f.end <= hi)
 
-        if all(len({group(f) for f in ln.nums}) == len(ln.nums) for ln in data):
+        if all(len({group(f) for f in nums}) == len(nums) for nums in line_nums):
             return len(groups), groups
-    counts = Counter(len(line.nums) for line in data)
+    counts = Counter(len(nums) for nums in line_nums)
     common = [c for c, m in counts.items() if m >= max(2, len(data) // 4)]
     ncols = max(common) if common else max(counts)
-    full = [line for line in data if len(line.nums) == ncols]
+    full = [nums for nums in line_nums if len(nums) == ncols]
     anchors: list[tuple[float, float]] = []
     for k in range(ncols):
         if tabbed:
-            slots = Counter(line.nums[k].slot for line in full)
+            slots = Counter(nums[k].slot for nums in full)
             s = float(slots.most_common(1)[0][0])
             anchors.append((s, s))
         else:
-            anchors.append((min(line.nums[k].start for line in full), max(line.nums[k].end for line in full)))
+            anchors.append((min(nums[k].start for nums in full), max(nums[k].end for nums in full)))
     return ncols, anchors
 
 
