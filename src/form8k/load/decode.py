@@ -44,4 +44,4 @@ def normalize_newlines(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         text = text.replace("\f", "\n")
-    return text.translate(_SPACE_LIKE)
+    return text if text.isascii() else text.translate(_SPACE_LIKE)  # _SPACE_LIKE maps non-ASCII characters only
