@@ -78,7 +78,8 @@ _MONEY = re.compile(
 )
 _WORD_NUM = "|".join(NUMBER_WORDS)
 _PERCENT = re.compile(
-    _APPROX
+    rf"(?=[{_APPROX_FIRST}(\-−.\dotfsen])"  # a sign, a digit, or a number word's first letter (one … fifty)
+    + _APPROX
     + r"(?<![\w.,/])(?P<neg>\(\s*|[-−]\s?)?(?P<num>" + _NUM + r"|" + _WORD_NUM + r")"
     + r"(?:(?P<sep>\s*(?:%|percent)?\s*(?:-|–|to|and)\s*)(?P<num2>" + _NUM + r"))?"
     + r"\s*(?P<unit>%|\s?percent\b|\s?per\s+cent\b|\s?percentage\s+points?\b|\s?basis\s+points?\b|\s?bps\b)"
