@@ -56,8 +56,8 @@ _QUARTER_FACTS = [
 _ENDED = re.compile(r"\b(?:ended|ending)\s+(?:on\s+)?(?P<date>" + DATE_RE + ")", re.I)
 _QUARTER_ENDED = re.compile(_Q_FIRST + _Q + r"\s+(?:fiscal\s+)?quarter\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")",
                             re.I)
-_THREE_MONTHS_ENDED = re.compile(
-    r"\b(?:(?:three|3)[- ]months?(?:\s+period)?|(?:13|14)[- ]weeks?(?:\s+fiscal)?(?:\s+quarter|\s+period)?|"
+_THREE_MONTHS_ENDED = re.compile(  # (?=[t31fq]): the alternatives' first characters, tested first
+    r"\b(?=[t31fq])(?:(?:three|3)[- ]months?(?:\s+period)?|(?:13|14)[- ]weeks?(?:\s+fiscal)?(?:\s+quarter|\s+period)?|"
     r"(?:fiscal\s+)?quarter)\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")", re.I)
 _FY_ENDED = re.compile(r"\bfiscal\s+year\s+(?:(?P<fy>(?:19|20)\d\d)\s+)?ended\s+(?P<date>" + DATE_RE + ")", re.I)
 
