@@ -136,7 +136,7 @@ def _read_grid(table: LexborNode) -> list[list[GridCell]]:
             raw = td.text(deep=True)
             if not raw or raw.isspace():  # padding, most cells of a statement: only its width counts
                 span_attr = td.attrs.get("colspan")
-                cells.append(GridCell(text="", colspan=int(span_attr) if span_attr and span_attr.isdigit() else 1))
+                cells.append(GridCell("", int(span_attr) if span_attr and span_attr.isdigit() else 1))
                 continue
             cell = _read_cell(td, raw, not seen_text)
             seen_text = seen_text or bool(cell.text)
