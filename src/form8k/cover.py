@@ -24,7 +24,7 @@ from importlib import resources
 from form8k.cover_fields import checkboxes, emerging_growth, trading_symbols
 from form8k.dates import DATE_PATTERN, find_dates
 from form8k.fold import fold
-from form8k.items import find_headings, main_document, signature_start
+from form8k.items import iter_headings, main_document, signature_start
 from form8k.layout import Line, Segment, aligned, lines_of
 from form8k.load import Document, Submission
 from form8k.models import Cover, Disagreement, Header, Registrant, TradingSymbol
@@ -311,8 +311,8 @@ def _unlabelled_registrant(lines: list[Line]) -> str | None:
 
 def cover_end(doc: Document) -> int:
     """Local offset where the cover page ends: the first item heading or the signatures."""
-    headings = find_headings(doc, 0, min(len(doc.text), 40_000))
-    ends = [h.start for h in headings[:1]]
+    first = next(iter_headings(doc, 0, min(len(doc.text), 40_000)), None)
+    ends = [first.start] if first is not None else []
     sig = signature_start(doc)
     if sig is not None:
         ends.append(sig)
