@@ -65,10 +65,16 @@ def _indent_points(style: str | None) -> float:
     return total
 
 
-def _has_rule(style: str | None, side: str) -> bool:
+def _rules(style: str | None) -> tuple[bool, bool]:
+    """Whether a cell's style draws a rule above it and below it."""
     if not style or "border" not in style:
-        return False
+        return False, False
     s = style.lower().replace(" ", "")
+    return _has_rule(s, "top"), _has_rule(s, "bottom")
+
+
+def _has_rule(s: str, side: str) -> bool:
+    """`s` a style lower-cased without spaces."""
     for key in (f"border-{side}:", f"border-{side}-style:"):
         i = s.find(key)
         if i >= 0:
@@ -92,8 +98,7 @@ def _read_cell(node: LexborNode, raw: str, label_cell: bool) -> GridCell:
     if not text:
         return cell
     style = attrs.get("style")
-    cell.border_top = _has_rule(style, "top")
-    cell.border_bottom = _has_rule(style, "bottom")
+    cell.border_top, cell.border_bottom = _rules(style)
     cell.align = (attrs.get("align") or "").lower() or None
     if label_cell:
         indent = _indent_points(style)
