@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["AmountPhrase", "find_amounts", "parse_amount"]
+from form8k.fold import fold
+
+__all__ = ["AmountPhrase", "find_amounts", "may_hold_amount", "parse_amount"]
 
 SCALES: dict[str, int] = {
     "thousand": 1_000, "k": 1_000,
@@ -55,6 +57,7 @@ class AmountPhrase:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _APPROX = r"(?P<approx>(?:approximately|approx\.|about|around|nearly|almost|roughly|over|more\s+than|less\s+than|" \
           r"under|up\s+to|at\s+least|some)\s+|~\s?)?"
+_APPROX_FIRST = "anormlus~"  # the first letters of the _APPROX words
 _CUR = r"(?:\\?\$|US\$|USD\s?)"
 _SCALE = r"(?:\s*(?P<{name}>thousand|million|billion|trillion|MM|mm|mn|bn|(?-i:[MBK]))\b)"
 _SHARE_Q = r"(?P<q>basic\s+and\s+diluted|diluted\s+and\s+basic|basic|fully\s+diluted|diluted)"
@@ -62,8 +65,11 @@ _PER_SHARE = (r"(?P<ps>\s*(?:per|a)\s+(?:" + _SHARE_Q + r"\s+)?(?:common\s+|ordi
               r"(?:\s+on\s+an?\s+(?P<q2>basic|fully\s+diluted|diluted)\s+basis)?)")
 _RANGE_SEP = r"\s*(?:-|–|—|to|and)\s*"
 
+# The patterns open with a lookahead for the characters a match can start with: the search skips every
+# other position at once instead of trying each _APPROX word there.
 _MONEY = re.compile(
-    _APPROX
+    rf"(?=[{_APPROX_FIRST}(\\$])"
+    + _APPROX
     + r"(?P<neg>\(\s*)?(?P<cur>" + _CUR + r")\s?(?P<neg_in>\(\s*)?(?P<num>" + _NUM + r")(?P<close>\s*\))?"
     + _SCALE.format(name="scale") + "?"
     + r"(?:(?P<sep>" + _RANGE_SEP + r")(?:" + _CUR + r")?\s?(?P<num2>" + _NUM + r")" + _SCALE.format(name="scale2") + "?)?"
@@ -72,7 +78,8 @@ _MONEY = re.compile(
 )
 _WORD_NUM = "|".join(NUMBER_WORDS)
 _PERCENT = re.compile(
-    _APPROX
+    rf"(?=[{_APPROX_FIRST}(\-−.\dotfsen])"  # a sign, a digit, or a number word's first letter (one … fifty)
+    + _APPROX
     + r"(?<![\w.,/])(?P<neg>\(\s*|[-−]\s?)?(?P<num>" + _NUM + r"|" + _WORD_NUM + r")"
     + r"(?:(?P<sep>\s*(?:%|percent)?\s*(?:-|–|to|and)\s*)(?P<num2>" + _NUM + r"))?"
     + r"\s*(?P<unit>%|\s?percent\b|\s?per\s+cent\b|\s?percentage\s+points?\b|\s?basis\s+points?\b|\s?bps\b)"
@@ -80,19 +87,22 @@ _PERCENT = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    _APPROX
+    rf"(?=[{_APPROX_FIRST}\d.])"
+    + _APPROX
     + r"(?<![\w.,/$])(?P<num>" + _NUM + r")\s+(?P<scale>thousand|million|billion|trillion)\b"
     + r"(?:\s+(?P<shares>(?:(?:of\s+(?:its\s+|our\s+|the\s+company'?s\s+)?)?(?:common|ordinary|diluted|weighted[- ]average|"
       r"equivalent|outstanding|basic)\s+){0,3}shares)\b)?",
     re.I,
 )
 _SHARES = re.compile(
-    _APPROX + r"(?<![\w.,/$])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<shares>(?:(?:common|ordinary|diluted|equivalent|"
+    rf"(?=[{_APPROX_FIRST}\d])"
+    + _APPROX + r"(?<![\w.,/$])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<shares>(?:(?:common|ordinary|diluted|equivalent|"
     r"outstanding)\s+){0,2}shares)\b",
     re.I,
 )
-_ANY_AMOUNT = re.compile(r"\$|%|percent|per\s+cent|basis\s+point|bps|thousand|million|billion|trillion|shares",
-                         re.I)
+# Text with an amount holds "$", "%", one of these words (tested in folded text) or a spaced unit.
+_AMOUNT_WORDS = ("percent", "bps", "thousand", "million", "billion", "trillion", "shares")
+_SPACED_UNIT = re.compile(r"per\s+cent|basis\s+point", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 
@@ -224,13 +234,24 @@ def _count(m: re.Match[str], text: str) -> AmountPhrase | None:
                         step=_step(m.group("num"), scale), approx=_approx(m), start=start, end=m.end())
 
 
+def may_hold_amount(text: str) -> bool:
+    """False when `text`, and so every part of it, has no amount phrase (a quick test of the words one needs)."""
+    return _may_hold_amount(text, fold(text))
+
+
+def _may_hold_amount(text: str, low: str) -> bool:
+    return bool("$" in text or "%" in text or any(word in low for word in _AMOUNT_WORDS)
+                or (("cent" in low or "point" in low) and _SPACED_UNIT.search(text)))
+
+
 def find_amounts(text: str) -> list[AmountPhrase]:
     """Every amount phrase in `text`, in order, none overlapping.
 
     >>> [a.raw for a in find_amounts("a net loss of $3.0 million, or $0.07 per basic and diluted share")]
     ['$3.0 million', '$0.07 per basic and diluted share']
     """
-    if not _ANY_AMOUNT.search(text):
+    low = fold(text)
+    if not _may_hold_amount(text, low):
         return []
     found: list[AmountPhrase] = []
     taken: list[tuple[int, int]] = []
@@ -238,7 +259,15 @@ def find_amounts(text: str) -> list[AmountPhrase]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for pattern, reader in ((_MONEY, _money), (_PERCENT, _percent), (_COUNT, _count), (_SHARES, _count)):
+    # Each pattern runs only on text holding what it cannot match without (see form8k.fold).
+    patterns = [(_MONEY, _money)] if "$" in text or "usd" in low else []
+    if "%" in text or "cent" in low or "basis" in low or "bps" in low:
+        patterns.append((_PERCENT, _percent))
+    if "thousand" in low or "illion" in low:
+        patterns.append((_COUNT, _count))
+    if "shares" in low:
+        patterns.append((_SHARES, _count))
+    for pattern, reader in patterns:
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
             phrase = reader(m, text)

@@ -77,10 +77,10 @@ class Token:
     end: int
     ref: int = -1  # index into the sentence's amounts or periods
     aside: bool = False  # inside an appositive that holds an amount (", but including $0.24 per share …,")
+    low: str = field(init=False)  # the text lower-cased, with straight apostrophes: read many times a token
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    def __post_init__(self) -> None:
+        self.low = self.text.lower().replace("’", "'")
 
 
 @dataclass(slots=True)

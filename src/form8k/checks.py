@@ -156,10 +156,12 @@ def _evaluate(st: StatementTable, terms: list[tuple[int, int]], target: int, k: 
     return _Eval("pass" if diff == 0 or diff < tol else "fail", expected, actual, tol)
 
 
+# Check and FactRef are built validated, as Row and Fact are: the values are typed already, and
+# pydantic-core validates them faster than model_construct copies them field by field in Python.
 def _ref(st: StatementTable, r: int, k: int) -> FactRef:
     row = st.table.rows[r]
     col = st.table.columns[k] if k < len(st.table.columns) else None
-    return FactRef.model_construct(concept=row.concept or row.label or UNLABELLED, period_end=col.period_end if col else None,
+    return FactRef(concept=row.concept or row.label or UNLABELLED, period_end=col.period_end if col else None,
                    period_months=col.period_months if col else None)
 
 
@@ -180,7 +182,7 @@ def _record(st: StatementTable, result: CheckResult, rule: str, terms: list[tupl
     status: CheckStatus = "pass" if ev.status == "pass" else "fail" if ev.status == "fail" else "skipped"
     if status == "skipped" and not note:
         detail += " (a value is missing or unreadable)"
-    result.checks.append(Check.model_construct(rule=rule, status=status, expected=ev.expected if ev.actual is not None else None,
+    result.checks.append(Check(rule=rule, status=status, expected=ev.expected if ev.actual is not None else None,
                                actual=ev.actual, tolerance=ev.tolerance, detail=detail, table=st.table.index,
                                inputs=inputs + [_ref(st, target, k)],
                                span=rows[target].spans[k] if k < len(rows[target].spans) else None))
@@ -309,7 +311,7 @@ def _derive(st: StatementTable, terms: list[tuple[int, int]], t: int, k: int, ev
     st.decimals[r][k] = min(known) if known else None
     identity = f"{rows[t].label or 'total'} = " + " + ".join(rows[x].label or "?" for x, _ in terms)
     result.derived[(st.table.index, r, k)] = identity
-    result.checks.append(Check.model_construct(rule="sum", status="skipped", expected=value, actual=None, table=st.table.index,
+    result.checks.append(Check(rule="sum", status="skipped", expected=value, actual=None, table=st.table.index,
                                detail=f"{rows[r].label}: unreadable cell {rows[r].raw[k]!r} derived as {value} "
                                       f"from {identity}, which holds in the other columns",
                                inputs=[_ref(st, x, k) for x, _ in terms] + [_ref(st, t, k)]))
@@ -404,7 +406,7 @@ def _eps_check(st: StatementTable, result: CheckResult, net: int, shares: int, e
     row = st.table.rows
     detail = f"{row[net].label} {_printed(st, net, k)} ÷ {row[shares].label} {_printed(st, shares, k)} = {mid} " \
              f"vs {row[eps].label} {_printed(st, eps, k)}" + note
-    result.checks.append(Check.model_construct(rule="eps", status="pass" if ok else "fail", expected=mid, actual=e,
+    result.checks.append(Check(rule="eps", status="pass" if ok else "fail", expected=mid, actual=e,
                                tolerance=tolerance, detail=detail, table=st.table.index,
                                inputs=[_ref(st, net, k), _ref(st, shares, k), _ref(st, eps, k)],
                                span=row[eps].spans[k]))

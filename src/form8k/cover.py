@@ -23,7 +23,8 @@ from importlib import resources
 
 from form8k.cover_fields import checkboxes, emerging_growth, trading_symbols
 from form8k.dates import DATE_PATTERN, find_dates
-from form8k.items import find_headings, main_document, signature_start
+from form8k.fold import fold
+from form8k.items import iter_headings, main_document, signature_start
 from form8k.layout import Line, Segment, aligned, lines_of
 from form8k.load import Document, Submission
 from form8k.models import Cover, Disagreement, Header, Registrant, TradingSymbol
@@ -42,6 +43,14 @@ LABELS: dict[str, re.Pattern[str]] = {
     "former": re.compile(r"former\s+name|former\s+address", re.I),
     "date": re.compile(r"date\s+of\s+(?:report|earliest)", re.I),
 }
+# The words a text needs for each label to match (kept in step with LABELS): most segments of a cover
+# page hold none, and testing for them in folded text (form8k.fold) is far cheaper than the search.
+LABEL_WORDS: dict[str, tuple[str, ...]] = {
+    "registrant": ("registrant",), "state": ("state", "jurisdiction"), "file_number": ("commission", "file"),
+    "irs": ("employer", "i.", "irs", "identification"), "address": ("principal",), "zip": ("code",),
+    "phone": ("phone",), "former": ("former",), "date": ("date",),
+}
+_ALL_LABEL_WORDS = frozenset(word for words in LABEL_WORDS.values() for word in words)
 EIN = re.compile(r"(?<![\d-])\d{2}\s?[-‑–]\s?\d{7}(?![\d-])")
 FILE_NUMBER = re.compile(r"(?<![\d-])\d{1,3}[-‑–]\d{2,6}(?:[-‑–]\d{2})?(?![\d-])")
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-])?\(?\d{3}\)?[\s.\-‑–]{0,3}\d{3}[\s.\-‑–]\d{4}(?!\d)")
@@ -73,26 +82,52 @@ def jurisdictions() -> dict[str, str]:
     return {row["name"].lower(): row["code"] for row in csv.DictReader(text.splitlines())}
 
 
+def _label_in(name: str, text: str, low: str) -> re.Match[str] | None:
+    """LABELS[name] in `text`, whose folded form is `low`."""
+    if not any(map(low.__contains__, LABEL_WORDS[name])):
+        return None
+    return LABELS[name].search(text)
+
+
 def _is_label(text: str, skip: str | None = None) -> bool:
     """A label, or a fragment of one wrapped over lines: "(State or other", "of Incorporation)"."""
     stripped = text.strip()
     if (stripped.endswith(")") and "(" not in stripped) or (stripped.startswith("(") and ")" not in stripped):
         return True
-    return any(p.search(text) for name, p in LABELS.items() if name != skip)
+    low = fold(text)
+    return any(_label_in(name, text, low) for name in LABELS if name != skip)
 
 
-def _label_hits(lines: list[Line], field: str) -> list[tuple[int, Segment, re.Match[str]]]:
-    hits = []
-    for i, line in enumerate(lines):
-        for seg in line.segments:
-            m = LABELS[field].search(seg.text)
-            if m:
-                hits.append((i, seg, m))
-    return hits
+LabelHit = tuple[int, Segment, re.Match[str]]  # line index, segment, where the label is in it
+
+
+class _Page:
+    """The lines of a cover page, and where each label sits on them (found once: every reader asks)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._hits: dict[str, list[LabelHit]] = {}
+        # The segments holding any label word, with the words they hold: a label can be on no other.
+        self._worded: list[tuple[int, Segment, set[str]]] = []
+        for i, line in enumerate(lines):
+            for seg in line.segments:
+                low = fold(seg.text)
+                words = {word for word in _ALL_LABEL_WORDS if word in low}
+                if words:
+                    self._worded.append((i, seg, words))
+
+    def label_hits(self, name: str) -> list[LabelHit]:
+        found = self._hits.get(name)
+        if found is None:
+            pattern, needed = LABELS[name], LABEL_WORDS[name]
+            found = self._hits[name] = [(i, seg, m) for i, seg, words in self._worded
+                                        if not words.isdisjoint(needed) and (m := pattern.search(seg.text))]
+        return found
 
 
 def _labels_in(seg: Segment) -> set[str]:
-    return {name for name, p in LABELS.items() if name not in ("zip", "former") and p.search(seg.text)}
+    low = fold(seg.text)
+    return {name for name in LABELS if name not in ("zip", "former") and _label_in(name, seg.text, low)}
 
 
 def _neighbours(lines: list[Line], i: int, seg: Segment, step: int) -> list[tuple[int, Segment]]:
@@ -111,9 +146,10 @@ def _neighbours(lines: list[Line], i: int, seg: Segment, step: int) -> list[tupl
     return found
 
 
-def _shaped_value(lines: list[Line], field: str, shape: re.Pattern[str]) -> tuple[str, tuple[int, int]] | None:
+def _shaped_value(page: _Page, field: str, shape: re.Pattern[str]) -> tuple[str, tuple[int, int]] | None:
     """A value of a given shape near its label: same segment, then aligned above, then below."""
-    for i, seg, m in _label_hits(lines, field):
+    lines = page.lines
+    for i, seg, m in page.label_hits(field):
         after = shape.search(seg.text, m.end())
         if after and not _is_label(seg.text[m.end(): after.start()], skip=field):
             return after.group(0), (seg.start + after.start(), seg.start + after.end())
@@ -139,9 +175,10 @@ def _clean_free_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t:;,()-–—_")
 
 
-def _free_value(lines: list[Line], field: str, accept) -> tuple[str, tuple[int, int]] | None:  # type: ignore[no-untyped-def]
+def _free_value(page: _Page, field: str, accept) -> tuple[str, tuple[int, int]] | None:  # type: ignore[no-untyped-def]
     """A free-text value next to its label: before it in the same segment, else aligned above."""
-    for i, seg, m in _label_hits(lines, field):
+    lines = page.lines
+    for i, seg, m in page.label_hits(field):
         if len(_labels_in(seg)) > 1:
             continue  # a combined column header: read by _combined_registrants
         prefix = _clean_free_text(seg.text[: m.start()].rsplit("(", 1)[0] if "(" in seg.text[: m.start() + 1]
@@ -220,13 +257,14 @@ def _parse_registrant_cell(cell: str) -> tuple[str, str | None, str | None, str 
             phone_m.group(0) if phone_m else None)
 
 
-def _combined_registrants(lines: list[Line]) -> list[Registrant]:
+def _combined_registrants(page: _Page) -> list[Registrant]:
     """Utility-style covers: a header whose middle column combines name, state, address and phone.
 
     Each registrant starts on a line with its commission file number (or
     employer id); the lines under it in the middle column continue its cell.
     """
-    for i, seg, _ in _label_hits(lines, "registrant"):
+    lines = page.lines
+    for i, seg, _ in page.label_hits("registrant"):
         if len(_labels_in(seg)) < 2:
             continue
         header = [lines[i]] + [line for line in lines[i + 1: i + 3] if _is_label(line.text) and not line.is_blank]
@@ -273,8 +311,8 @@ def _unlabelled_registrant(lines: list[Line]) -> str | None:
 
 def cover_end(doc: Document) -> int:
     """Local offset where the cover page ends: the first item heading or the signatures."""
-    headings = find_headings(doc, 0, min(len(doc.text), 40_000))
-    ends = [h.start for h in headings[:1]]
+    first = next(iter_headings(doc, 0, min(len(doc.text), 40_000)), None)
+    ends = [first.start] if first is not None else []
     sig = signature_start(doc)
     if sig is not None:
         ends.append(sig)
@@ -288,11 +326,11 @@ def read_cover(sub: Submission) -> Cover:
     if doc is None:
         return _no_cover(sub, cover)
     end = cover_end(doc)
-    lines = lines_of(doc, 0, end)
+    page = _Page(lines_of(doc, 0, end))
     region = doc.text[:end]
     form = _FORM.search(region[:6000])
     labelled = sum(1 for name in ("registrant", "state", "file_number", "irs", "phone")
-                   if _label_hits(lines, name))
+                   if page.label_hits(name))
     if form is None:
         other = _OTHER_FORM.search(region[:3000])
         if other is not None:
@@ -309,7 +347,7 @@ def read_cover(sub: Submission) -> Cover:
     date = _date_of_report(region, 0, len(region))
     cover.date_of_report = date[0] if date else None
 
-    combined = _combined_registrants(lines)
+    combined = _combined_registrants(page)
     if combined:
         first = combined[0]
         cover.registrants = combined
@@ -320,35 +358,36 @@ def read_cover(sub: Submission) -> Cover:
         cover.address = first.address
         cover.phone = first.phone
     else:
-        _read_single_registrant(lines, cover)
+        _read_single_registrant(page, cover)
 
     cover.written_communications, cover.soliciting_material, cover.pre_commencement_tender_offer, \
         cover.pre_commencement_issuer_tender_offer = checkboxes(region)
     cover.emerging_growth_company = emerging_growth(region)
-    cover.trading_symbols = trading_symbols(lines) or _tickers_in_text(sub.text)
+    cover.trading_symbols = trading_symbols(page.lines) or _tickers_in_text(sub.text)
     if sub.header is not None:
         cover.disagreements = compare_with_header(cover, sub.header)
     return cover
 
 
-def _read_single_registrant(lines: list[Line], cover: Cover) -> None:
-    name = _free_value(lines, "registrant", _accept_name)
+def _read_single_registrant(page: _Page, cover: Cover) -> None:
+    lines = page.lines
+    name = _free_value(page, "registrant", _accept_name)
     cover.registrant = name[0] if name else None
-    if cover.registrant is None and not _label_hits(lines, "registrant"):
+    if cover.registrant is None and not page.label_hits("registrant"):
         cover.registrant = _unlabelled_registrant(lines)
-    state = _free_value(lines, "state", lambda t: _state_name(t) is not None)
+    state = _free_value(page, "state", lambda t: _state_name(t) is not None)
     cover.state_of_incorporation = _state_name(state[0]) if state else None
     if cover.state_of_incorporation is None and name is not None:
         m = _STATE_IN_PARENS.search(" ".join(line.text for line in lines))
         if m and m.group(1).lower() in jurisdictions():
             cover.state_of_incorporation = m.group(1)
-    file_number = _shaped_value(lines, "file_number", FILE_NUMBER)
-    irs = _shaped_value(lines, "irs", EIN)
-    phone = _shaped_value(lines, "phone", PHONE)
+    file_number = _shaped_value(page, "file_number", FILE_NUMBER)
+    irs = _shaped_value(page, "irs", EIN)
+    phone = _shaped_value(page, "phone", PHONE)
     cover.commission_file_number = file_number[0] if file_number else None
     cover.irs_employer_id = irs[0] if irs else None
     cover.phone = re.sub(r"\s+", " ", phone[0]).strip() if phone else None
-    cover.address = _address(lines)
+    cover.address = _address(page)
     if cover.registrant:
         cover.registrants = [Registrant(name=cover.registrant, state_of_incorporation=cover.state_of_incorporation,
                                         commission_file_number=cover.commission_file_number,
@@ -356,9 +395,10 @@ def _read_single_registrant(lines: list[Line], cover: Cover) -> None:
                                         phone=cover.phone)]
 
 
-def _address(lines: list[Line]) -> str | None:
+def _address(page: _Page) -> str | None:
     """The address printed above "(Address of principal executive offices)", with its zip code."""
-    for i, seg, m in _label_hits(lines, "address"):
+    lines = page.lines
+    for i, seg, m in page.label_hits("address"):
         if len(_labels_in(seg)) > 1:
             continue
         prefix = _clean_free_text(seg.text[: m.start()].rsplit("(", 1)[0])
@@ -383,7 +423,7 @@ def _address(lines: list[Line]) -> str | None:
         if not parts:
             continue
         address = ", ".join(_clean_free_text(p) for p in parts)
-        zip_value = _shaped_value(lines, "zip", re.compile(r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"))
+        zip_value = _shaped_value(page, "zip", re.compile(r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"))
         if zip_value and zip_value[0] not in address:
             address = f"{address} {zip_value[0]}"
         return address

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from form8k.fold import fold
+
 __all__ = ["FiscalCalendar", "TOLERANCE_DAYS", "add_months", "find_dates", "infer_calendar", "parse_date",
            "months_from_weeks", "DATE_RE", "ORDINALS"]
 
@@ -34,24 +36,28 @@ ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third"
                             "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = (r"(?:(?i:" + _MONTH_ALT + r"))\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{4})?")
-_DATE = re.compile(r"\b(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{4}))?\b",
+# `(?=[adfjmnos])`: a month's first letter, tested before the month names are tried at a position.
+_DATE = re.compile(r"\b(?=[adfjmnos])(?P<month>" + _MONTH_ALT + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*(?P<year>\d{4}))?\b",
                    re.I)
 _Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+# A pattern opening with _Q first tests that character class: most positions fail it at once.
+_Q_FIRST = r"(?=[fst1-4])"
 _QUARTER_FACTS = [
     # "second quarter of the Company's 2007 fiscal year", "second quarter of fiscal 2007", "fiscal 2011 first quarter"
-    re.compile(_Q + r"\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:the\s+company[’']s\s+|its\s+|our\s+)?"
+    re.compile(_Q_FIRST + _Q + r"\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:the\s+company[’']s\s+|its\s+|our\s+)?"
                r"(?:fiscal\s+(?:year\s+)?)?(?P<fy>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\s+" + _Q + r"\s+quarter", re.I),
     re.compile(r"\b(?P<qq>Q[1-4])\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\s+(?P<qq>Q[1-4])\b", re.I),
-    re.compile(_Q + r"\s+fiscal\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?(?P<fy>(?:19|20)\d\d)\b", re.I),
+    re.compile(_Q_FIRST + _Q + r"\s+fiscal\s+quarter\s+(?:of\s+)?(?:fiscal\s+)?(?P<fy>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<fy>(?:19|20)\d\d)\s+" + _Q + r"\s+quarter", re.I),
     re.compile(r"\b(?P<qq>Q[1-4])\s+(?P<fy>(?:19|20)\d\d)\b"),
 ]
 _ENDED = re.compile(r"\b(?:ended|ending)\s+(?:on\s+)?(?P<date>" + DATE_RE + ")", re.I)
-_QUARTER_ENDED = re.compile(_Q + r"\s+(?:fiscal\s+)?quarter\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")", re.I)
-_THREE_MONTHS_ENDED = re.compile(
-    r"\b(?:(?:three|3)[- ]months?(?:\s+period)?|(?:13|14)[- ]weeks?(?:\s+fiscal)?(?:\s+quarter|\s+period)?|"
+_QUARTER_ENDED = re.compile(_Q_FIRST + _Q + r"\s+(?:fiscal\s+)?quarter\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")",
+                            re.I)
+_THREE_MONTHS_ENDED = re.compile(  # (?=[t31fq]): the alternatives' first characters, tested first
+    r"\b(?=[t31fq])(?:(?:three|3)[- ]months?(?:\s+period)?|(?:13|14)[- ]weeks?(?:\s+fiscal)?(?:\s+quarter|\s+period)?|"
     r"(?:fiscal\s+)?quarter)\s+(?:ended|ending)\s+(?P<date>" + DATE_RE + ")", re.I)
 _FY_ENDED = re.compile(r"\bfiscal\s+year\s+(?:(?P<fy>(?:19|20)\d\d)\s+)?ended\s+(?P<date>" + DATE_RE + ")", re.I)
 
@@ -173,7 +179,9 @@ def _quarter_labels(text: str) -> list[tuple[int, int, int, int]]:
     """
     found: list[tuple[int, int, int, int]] = []
     for piece in _PIECES.finditer(text):
-        if not _RESULTS.search(piece.group(0)):
+        words = piece.group(0)
+        # every label names a quarter ("quarter", "Q2") and a fiscal year (see form8k.fold)
+        if "q" not in fold(words) or ("19" not in words and "20" not in words) or not _RESULTS.search(words):
             continue
         for pattern in _QUARTER_FACTS:
             for m in pattern.finditer(text, piece.start(), piece.end()):

@@ -148,7 +148,7 @@ def read_guidance_tables(text: str, base: int, cal: FiscalCalendar, release_year
     i = 0
     while i < len(lines):
         intro = lines[i]
-        if "\t" in intro or not _TABLE_INTRO.search(intro):
+        if "\t" in intro or ":" not in intro or not _TABLE_INTRO.search(intro):
             i += 1
             continue
         periods = find_periods(intro, release_year)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,8 +27,9 @@ HEADING = re.compile(
 )
 SIGNATURE_HEADING = re.compile(r"^[ \t]*SIGNATURES?[ \t]*:?[ \t]*$|^[ \t]*S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?[ \t]*$",
                                re.IGNORECASE | re.MULTILINE)
-SIGNATURE_SENTENCE = re.compile(r"Pursuant to the requirements of the Securities Exchange Act of 1934,?\s+the\s+"
-                                r"(?:registrant|company)", re.IGNORECASE)
+# The first letter as a class of its own, case-sensitive: the search skips from one P to the next.
+SIGNATURE_SENTENCE = re.compile(r"[Pp](?i:ursuant to the requirements of the Securities Exchange Act of 1934,?\s+the\s+"
+                                r"(?:registrant|company))")
 _SECTION_LINE = re.compile(r"\n[ \t]*SECTION\s+\d+\s*[-–—.:]?[^\n]*\s*$", re.IGNORECASE)
 _NOT_APPLICABLE = re.compile(r"\b(?:not\s+applicable|none|n/a|through)\b", re.IGNORECASE)
 _SPLIT_NUMBERS = re.compile(_NUMBER)
@@ -112,10 +114,14 @@ class Heading:
 
 def find_headings(doc: Document, start: int = 0, end: int | None = None) -> list[Heading]:
     """Item headings in `doc.text[start:end]`, in order."""
+    return list(iter_headings(doc, start, end))
+
+
+def iter_headings(doc: Document, start: int = 0, end: int | None = None) -> Iterator[Heading]:
+    """`find_headings` one at a time: a reader needing the first reads no further."""
     defs = item_definitions()
     text = doc.text
     stop = len(text) if end is None else end
-    headings: list[Heading] = []
     for m in HEADING.finditer(text, start, stop):
         numbers = [n for n in _SPLIT_NUMBERS.findall(m.group("nums"))]
         numbers = [n for n in numbers if n in defs]
@@ -127,8 +133,7 @@ def find_headings(doc: Document, start: int = 0, end: int | None = None) -> list
         new_style = ["." in n for n in numbers]
         if any(new_style) and not all(new_style):
             continue
-        headings.append(Heading(numbers, m.start(), m.end(), m.group(0).strip()))
-    return headings
+        yield Heading(numbers, m.start(), m.end(), m.group(0).strip())
 
 
 def _drop_contents_entries(doc: Document, headings: list[Heading], end: int) -> list[Heading]:

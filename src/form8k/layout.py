@@ -87,7 +87,7 @@ def _visual_columns(line: str) -> list[int]:
 
 
 def _text_segments(line: str, start: int, width: int) -> list[Segment]:
-    cols = _visual_columns(line)
+    cols = _visual_columns(line) if "\t" in line else range(len(line) + 1)  # no tab: a column is an index
     segments: list[Segment] = []
     pos = 0
     for gap in [*_GAP.finditer(line), None]:

@@ -34,6 +34,8 @@ _FLAG_WORDS = {
     "segment": "segment", "division": "segment", "cash-basis": "non-GAAP", "operating ebitda": "non-GAAP",
     "ebitda": "non-GAAP", "ebit": "non-GAAP", "free cash flow": "non-GAAP",
 }
+# Each flag word as read_metric looks for it: on its own, before a hyphen, after one.
+_FLAG_FORMS = [(word, flag, (f" {word} ", f" {word}-", f"-{word} ")) for word, flag in _FLAG_WORDS.items()]
 _PAREN = re.compile(r"\([^()]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9&'’\- ]+")
 _SPACES = re.compile(r"\s+")
@@ -55,7 +57,7 @@ def _words(text: str) -> list[str]:
     text = text.lower().replace("’", "'").replace("–", "-").replace("—", " ")
     text = _PAREN.sub(" ", text)
     text = _NON_WORD.sub(" ", text)
-    words = (w.removesuffix("'s").strip("'-") for w in _SPACES.split(text))
+    words = (w.removesuffix("'s").strip("'-") for w in text.split())
     return [singular(w) for w in words if w]
 
 
@@ -104,8 +106,8 @@ def read_metric(text: str) -> MetricPhrase:
     tidy = _SPACES.sub(" ", text).strip(" ,.;:")
     low = " " + tidy.lower().replace("’", "'") + " "
     flags: list[str] = []
-    for word, flag in _FLAG_WORDS.items():
-        if f" {word} " in low or f" {word}-" in low or f"-{word} " in low:
+    for word, flag, (alone, before_hyphen, after_hyphen) in _FLAG_FORMS:
+        if alone in low or before_hyphen in low or after_hyphen in low:
             if flag not in flags:
                 flags.append(flag)
             low = low.replace(word, " ")
@@ -140,6 +142,7 @@ def concept_entry(key: str) -> MetricEntry | None:
 
 
 _GENERIC_TAIL = {"fee", "revenue"}
+_NOTE_MARK = re.compile(r"\(\d+\)|\d+$")
 _LABEL_DROP = {"total", "net", "and", "&", "of", "the", "gaap", "overall", "consolidated", "reported"}
 
 
@@ -149,7 +152,7 @@ def label_key(label: str) -> str:
     >>> label_key("Research and development support") == label_key("research and development support fees")
     True
     """
-    words = [w for w in _words(re.sub(r"\(\d+\)|\d+$", " ", label)) if w not in _LABEL_DROP]
+    words = [w for w in _words(_NOTE_MARK.sub(" ", label)) if w not in _LABEL_DROP]
     while len(words) > 1 and words[-1] in _GENERIC_TAIL:
         words.pop()
     return " ".join(words)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from form8k.amounts import AmountPhrase, find_amounts
+from form8k.amounts import AmountPhrase, find_amounts, may_hold_amount
 from form8k.binding import Binding, Token, bind, tokenize
 from form8k.fiscal import TOLERANCE_DAYS, FiscalCalendar
 from form8k.lexicon import MetricEntry, MetricPhrase, concept_entry, lookup, read_metric
@@ -198,9 +198,15 @@ def read_narrative(paras: list[Paragraph], cal: FiscalCalendar, doc_start: int,
     current: Period | None = (cal.current_end, 3) if cal.current_end is not None else None
     last_base = 0
     for pi, para in enumerate(paras):
+        if not may_hold_amount(para.text):
+            continue  # no sentence of it has an amount, nor dates one
         carry: Period | None = None
-        for sentence in sentences(para):
-            amounts = find_amounts(sentence.text)
+        read = [(sentence, find_amounts(sentence.text)) for sentence in sentences(para)]
+        # A sentence without amounts only carries its period to the paragraph's later sentences with amounts.
+        last = max((k for k, (_, amounts) in enumerate(read) if amounts), default=-1)
+        for k, (sentence, amounts) in enumerate(read):
+            if not amounts and k > last:
+                break
             periods = find_periods(sentence.text, release_year)
             if not amounts:
                 stated = [p for p in periods if p.kind in ("dated", "quarter", "year", "ytd", "ttm")]

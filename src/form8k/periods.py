@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from form8k.fiscal import DATE_RE, ORDINALS, FiscalCalendar, add_months, months_from_weeks, parse_date
+from form8k.fold import fold
 
 __all__ = ["Period", "PeriodPhrase", "find_periods", "resolve", "shift_years"]
 
@@ -104,7 +105,11 @@ _QUARTER_ALONE = _p(_LEAD + r"(?:" + _Q + r"\s+(?:fiscal\s+)?quarter|(?P<qq>Q[1-
                     r"(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d)")
 
 
-_ANY_PERIOD = re.compile(r"quarter|year|month|week|half|\bQ[1-4]\b|trailing|(?:19|20)\d\d|\bas\s+of\b", re.I)
+# Every month name of DATE_RE starts with one of these.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A sentence that names a period holds one of these words (tested in folded text) or marks.
+_PERIOD_WORDS = ("quarter", "year", "month", "week", "half", "trailing")
+_PERIOD_MARK = re.compile(r"\bQ[1-4]\b|(?:19|20)\d\d|\bas\s+of\b", re.I)
 
 
 def _months(m: re.Match[str]) -> int | None:
@@ -131,7 +136,8 @@ def find_periods(text: str, default_year: int | None = None) -> list[PeriodPhras
     ...                               "$6.6 million for the same period last year")]
     ['dated', 'prior_year']
     """
-    if not _ANY_PERIOD.search(text):
+    low = fold(text)
+    if not any(word in low for word in _PERIOD_WORDS) and not _PERIOD_MARK.search(text):
         return []
     found: list[PeriodPhrase] = []
 
@@ -146,56 +152,79 @@ def find_periods(text: str, default_year: int | None = None) -> list[PeriodPhras
             return
         found.append(PeriodPhrase(start=start, end=end, text=text[start:end], kind=kind, **kw))  # type: ignore[arg-type]
 
-    for m in _DURATION_ENDED.finditer(text):
-        d = parse_date(m.group("date"), default_year)
-        if d is not None:
-            add(m, "dated", months=_months(m), date=d)
-    for m in _QUARTER_ENDED.finditer(text):
-        d = parse_date(m.group("date"), default_year)
-        if d is not None:
-            add(m, "dated", months=3, date=d, quarter=_quarter(m))
-    for m in _YEAR_ENDED.finditer(text):
-        d = parse_date(m.group("date"), default_year)
-        if d is not None:
-            add(m, "dated", months=12, date=d)
-    for m in _PRIOR_YEAR_END.finditer(text):
-        add(m, "prior_year", months=0, instant=True)
-    for m in _INSTANT.finditer(text):
-        d = parse_date(m.group("date"))  # an instant needs its year printed
-        if d is not None:
-            add(m, "dated", months=0, date=d, instant=True)
-    for pattern in _QUARTER_LABELS:
-        for m in pattern.finditer(text):
-            add(m, "quarter", months=3, fiscal_year=int(m.group("fy")), quarter=_quarter(m))
-    for pattern in _SAME_IN_YEAR:
-        for m in pattern.finditer(text):
-            add(m, "same_in_year", fiscal_year=int(m.group("fy")))
-    for m in _HALF.finditer(text):
-        fy = int(m.group("fy")) if m.group("fy") else None
-        add(m, "ytd" if m.group("which").lower() == "first" else "second_half", months=6, fiscal_year=fy)
-    for m in _NINE.finditer(text):
-        add(m, "ytd", months=9, fiscal_year=int(m.group("fy")) if m.group("fy") else None)
-    for m in _YTD.finditer(text):
-        add(m, "ytd")
-    for m in _TTM.finditer(text):
-        add(m, "ttm", months=12)
-    for m in _CURRENT_INSTANT.finditer(text):
-        add(m, "current", months=0, instant=True)
-    for m in _YEAR_END.finditer(text):
-        add(m, "year_end", months=0, instant=True)
-    for pattern in _FY_LABELS:
-        for m in pattern.finditer(text):
-            add(m, "year", months=12, fiscal_year=int(m.group("fy")))
-    for m in _PRIOR_YEAR.finditer(text):
-        add(m, "prior_year")
-    for m in _MONTH_QUARTER.finditer(text):
-        add(m, "current", months=3)
-    for m in _QUARTER_ALONE.finditer(text):
-        add(m, "quarter", months=3, quarter=_quarter(m))
-    for m in _CURRENT.finditer(text):
-        add(m, "current", months=3)
-    for m in _THE_YEAR.finditer(text):
-        add(m, "year", months=12)
+    # Each pattern runs only on a sentence holding the words it cannot match without (see form8k.fold).
+    dated = any(month in low for month in _MONTH_STEMS)
+    ended = dated and "end" in low
+    fiscal_year = "19" in low or "20" in low
+    if ended and ("month" in low or "week" in low):
+        for m in _DURATION_ENDED.finditer(text):
+            d = parse_date(m.group("date"), default_year)
+            if d is not None:
+                add(m, "dated", months=_months(m), date=d)
+    if ended and "quarter" in low:
+        for m in _QUARTER_ENDED.finditer(text):
+            d = parse_date(m.group("date"), default_year)
+            if d is not None:
+                add(m, "dated", months=3, date=d, quarter=_quarter(m))
+    if ended and "year" in low:
+        for m in _YEAR_ENDED.finditer(text):
+            d = parse_date(m.group("date"), default_year)
+            if d is not None:
+                add(m, "dated", months=12, date=d)
+    if "quarter" in low and "end" in low:
+        for m in _PRIOR_YEAR_END.finditer(text):
+            add(m, "prior_year", months=0, instant=True)
+    if dated:
+        for m in _INSTANT.finditer(text):
+            d = parse_date(m.group("date"))  # an instant needs its year printed
+            if d is not None:
+                add(m, "dated", months=0, date=d, instant=True)
+    if fiscal_year and "q" in low:
+        for pattern in _QUARTER_LABELS:
+            for m in pattern.finditer(text):
+                add(m, "quarter", months=3, fiscal_year=int(m.group("fy")), quarter=_quarter(m))
+    if fiscal_year and ("same" in low or "quarter" in low):
+        for pattern in _SAME_IN_YEAR:
+            for m in pattern.finditer(text):
+                add(m, "same_in_year", fiscal_year=int(m.group("fy")))
+    if "half" in low:
+        for m in _HALF.finditer(text):
+            fy = int(m.group("fy")) if m.group("fy") else None
+            add(m, "ytd" if m.group("which").lower() == "first" else "second_half", months=6, fiscal_year=fy)
+    if "nine" in low:
+        for m in _NINE.finditer(text):
+            add(m, "ytd", months=9, fiscal_year=int(m.group("fy")) if m.group("fy") else None)
+    if "date" in low:
+        for m in _YTD.finditer(text):
+            add(m, "ytd")
+    if "trailing" in low or "month" in low:
+        for m in _TTM.finditer(text):
+            add(m, "ttm", months=12)
+    if "quarter" in low:
+        for m in _CURRENT_INSTANT.finditer(text):
+            add(m, "current", months=0, instant=True)
+    if "year" in low and "end" in low:
+        for m in _YEAR_END.finditer(text):
+            add(m, "year_end", months=0, instant=True)
+    if fiscal_year:
+        for pattern in _FY_LABELS:
+            for m in pattern.finditer(text):
+                add(m, "year", months=12, fiscal_year=int(m.group("fy")))
+    if "year" in low:
+        for m in _PRIOR_YEAR.finditer(text):
+            add(m, "prior_year")
+    if "quarter" in low:
+        for m in _MONTH_QUARTER.finditer(text):
+            add(m, "current", months=3)
+    if "q" in low:
+        for m in _QUARTER_ALONE.finditer(text):
+            add(m, "quarter", months=3, quarter=_quarter(m))
+    if "quarter" in low:
+        for m in _CURRENT.finditer(text):
+            add(m, "current", months=3)
+    if "year" in low:
+        for m in _THE_YEAR.finditer(text):
+            add(m, "year", months=12)
     found.sort(key=lambda p: p.start)
     return _merge(found, text)
 

@@ -22,6 +22,8 @@ _RULE = re.compile(r"^[\s\-_=*.]+$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s*-)?\s*$", re.I)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦■□\-–*]|\(?[a-z0-9]\)|\d{1,2}\.|\d(?=[A-Z][a-z]))\s*(?=[A-Z“\"$])")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+_TERMINAL_CHARS = frozenset('.!?:;"”’)')
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _ABBREV = {"inc", "corp", "co", "ltd", "llc", "mr", "mrs", "ms", "dr", "st", "no", "jr", "sr", "vs", "calif",
            "ill", "mass", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
            "dec", "u.s", "a.m", "p.m", "e.g", "i.e", "fla", "conn", "wash", "n.y", "n.j", "del", "tex", "penn",
@@ -39,7 +41,7 @@ def is_table_line(line: str) -> bool:
         return False
     if _TABLE_MARKUP.match(line) or _RULE.match(stripped):
         return True
-    return bool(_WIDE_GAP.search(stripped))
+    return "   " in stripped and bool(_WIDE_GAP.search(stripped))
 
 
 @dataclass(slots=True)
@@ -114,7 +116,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, html: bool = F
         piece = line[lead:].rstrip()
         continues = current is not None and (
             (not pending_break and not html and not bullet)
-            or (not _TERMINAL.search(current.text) and piece[:1].islower()))
+            or (not _ends_sentence(current.text) and piece[:1].islower()))
         if continues and current is not None:
             current._append(piece, line_start + lead)
         else:
@@ -125,6 +127,21 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, html: bool = F
     return out
 
 
+def _ends_sentence(text: str) -> bool:
+    """`_TERMINAL.search(text)`, read from the end: a paragraph grows line by line and is asked at each."""
+    return text.rstrip()[-1:] in _TERMINAL_CHARS
+
+
+def _last_word(text: str, begin: int, end: int) -> str | None:
+    """The run of letters and dots ending `text[begin:end]` (as `[A-Za-z.]+$` finds it), read from the end."""
+    if end > begin and text[end - 1] == "\n":
+        end -= 1  # `$` also matches before a final line break
+    start = end
+    while start > begin and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    return text[start:end] if start < end else None
+
+
 def sentences(paragraph: Paragraph) -> list[Sentence]:
     """The sentences of a paragraph; 'Inc.', 'p.m.', initials and the like do not end one."""
     text = paragraph.text
@@ -132,8 +149,8 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
     begin = 0
     for m in _SENT_BREAK.finditer(text):
         dot = m.start()
-        word = re.search(r"([A-Za-z.]+)$", text[begin:dot])
-        token = word.group(1).lower().strip(".") if word else ""
+        word = _last_word(text, begin, dot)
+        token = word.lower().strip(".") if word else ""
         if token in _ABBREV or (len(token) == 1 and token.isalpha()):
             continue
         if word and re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S, a.m, p.m

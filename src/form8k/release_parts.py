@@ -26,8 +26,9 @@ _DATELINE = re.compile(
     r"[ \t]*(?:--|[-–—])[ \t]*(?=\S)", re.M)
 _ISSUER = re.compile(r"^(?P<co>[A-Z][^()]{1,80}?)(?:®|™)?\s*(?:\(|,\s+(?:a|an|the|one)\s|\s+today\b|"
                      r"\s+announced\b|\s+reported\b|\s+reports\b|\s+announces\b)")
+# (?=[NATOLE]): the exchanges' first letters, tested before the names (likewise for _CALL below).
 _TICKER = re.compile(
-    r"\b(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:/NMS|\s*GS|\s*GM|\s*CM)?|Nasdaq(?:\s+Global\s+(?:Select\s+)?"
+    r"\b(?=[NATOLE])(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:/NMS|\s*GS|\s*GM|\s*CM)?|Nasdaq(?:\s+Global\s+(?:Select\s+)?"
     r"Market|GS|GM|CM)?|AMEX|TSX(?:-V)?|OTC(?:BB|QB|QX)?|LSE|Euronext|ASX)\s*:\s*(?P<sym>[A-Z][A-Z0-9.]{0,6})\b")
 _PHONE = re.compile(r"(?<![\d.])(?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?![\d])|"
                     r"\+\d{1,3}(?:[\s.\-]\d{1,4}){2,4}")
@@ -54,13 +55,14 @@ _AFTER_REV = re.compile(r"^\s*,?\s*(?P<who>[A-Z][^.“\",]{1,60}?)\s+" + _SAID +
 _BEFORE = re.compile(r"(?P<who>[A-Z][^.“\"]{3,200}?),?\s+" + _SAID + r"\s*[,:]?\s*$")
 _TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:\(?(?:[ECMP][SD]?T|ET|PT|CT|MT|Eastern|Pacific|"
                    r"Central|Mountain)(?:\s+(?:Standard\s+|Daylight\s+)?Time)?\)?)?", re.I)
-_CALL = re.compile(r"\b(?:conference\s+call|webcast|earnings\s+call|call\s+(?:will|to)\s+|dial-?in|live\s+audio)\b",
+_CALL = re.compile(r"\b(?=[cwedl])(?:conference\s+call|webcast|earnings\s+call|call\s+(?:will|to)\s+|dial-?in|live\s+audio)\b",
                    re.I)
 _REPLAY = re.compile(r"\breplay\b", re.I)
 _PASSCODE = re.compile(r"\b(?:pass\s?code|access\s+code|conference\s+(?:id|code)|pin|participant\s+code)"
                        r"\s*(?:number|#)?\s*(?:is)?\s*:?\s*#?(?P<code>\d{3,12})", re.I)
 _UNTIL = re.compile(r"\b(?:through|until|till|ending|ends|to)\s+(?:[A-Z][a-z]+day,\s+)?(?P<date>" + DATE_RE + ")")
 _FLS_HEAD = re.compile(r"forward[- ]looking\s+statements?|safe\s+harbor", re.I)
+# Every alternative is anchored at the start of the text: it is used with match(), which tries no other position.
 _FLS_START = re.compile(r"^[“\"]?(?:This|The)\s+(?:press|news)\s+release\s+(?:contains|includes|may\s+contain)|"
                         r"^[“\"]?Safe\s+Harbor[”\"]?|^SAFE\s+HARBOR|^Statements\s+in\s+this\s+(?:press|news)\s+release|"
                         r"^(?:Certain\s+)?(?:statements|information)\s+.{0,80}forward[- ]looking", re.I)
@@ -363,7 +365,7 @@ def read_call(paras: list[Paragraph], base: int, release_date: dt.date | None) -
     """The conference call or webcast: when, the dial-in, the passcode, the URL, the replay."""
     picked: list[Paragraph] = []
     for i, p in enumerate(paras):
-        if _FLS_START.search(p.text) or "forward-looking" in p.text.lower():
+        if _FLS_START.match(p.text) or "forward-looking" in p.text.lower():
             continue
         if _CALL.search(p.text) and not p.is_heading:
             picked.append(p)
@@ -421,8 +423,8 @@ def section_spans(paras: list[Paragraph], base: int, company: str | None) -> tup
         p = paras[i]
         text = p.text.strip()
         is_head = p.is_heading or bool(_ABOUT.match(text) and len(text) < 90)
-        if fls is None and ((is_head and _FLS_HEAD.search(text)) or _FLS_START.search(text)):
-            j = i + 1 if not is_head or not _FLS_START.search(text) else i + 1
+        if fls is None and ((is_head and _FLS_HEAD.search(text)) or _FLS_START.match(text)):
+            j = i + 1 if not is_head or not _FLS_START.match(text) else i + 1
             while j < n and not paras[j].is_heading and not _ABOUT.match(paras[j].text.strip()) and \
                     not _SECTION_END.search(paras[j].text.strip()) and not _CONTACT_HEAD.match(paras[j].text) and \
                     not _describes(paras[j].text, company):
@@ -440,7 +442,7 @@ def section_spans(paras: list[Paragraph], base: int, company: str | None) -> tup
         m = _ABOUT.match(text) if is_head else None
         if m is not None:
             j = i + 1
-            while j < n and not paras[j].is_heading and not _FLS_START.search(paras[j].text) and \
+            while j < n and not paras[j].is_heading and not _FLS_START.match(paras[j].text) and \
                     not _ABOUT.match(paras[j].text.strip()) and not _SECTION_END.search(paras[j].text.strip()) and \
                     not _CONTACT_HEAD.match(paras[j].text):
                 j += 1

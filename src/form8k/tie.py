@@ -64,26 +64,52 @@ class Statements:
     """The facts and table rows of a filing, looked up by concept or label and period."""
 
     def __init__(self, facts: list[Fact], tables: list[Table]) -> None:
-        self.by_concept: dict[str, list[Source]] = defaultdict(list)
-        self.by_label: dict[str, list[Source]] = defaultdict(list)
-        scales = {t.index: t.scale for t in tables}
+        # Facts and table cells become Sources when they are first looked up: a release names a few
+        # metrics, and most concepts and rows are never asked for.
+        self._facts: dict[str, list[Fact]] = defaultdict(list)
         for f in facts:
-            if f.period_end is None or f.period_months is None:
-                continue
-            step = Decimal(1).scaleb(-f.decimals) if f.decimals is not None else Decimal(scales.get(f.table, 1)) \
-                if f.table is not None else Decimal(0)
-            if f.unit == "USD/share" and f.decimals is None:
-                step = Decimal("0.01")
-            self.by_concept[f.concept].append(Source(value=f.value, period=(f.period_end, f.period_months),
-                                                     concept=f.concept, label=f.label, table=f.table, row=f.row,
-                                                     span=f.span, precision=step / 2))
-        for t in tables:
-            for ri, row in enumerate(t.rows):
-                if row.kind == "rejected" or not row.label:
-                    continue
-                key = label_key(row.label)
-                if not key:
-                    continue
+            if f.period_end is not None and f.period_months is not None:
+                self._facts[f.concept].append(f)
+        self._scales = {t.index: t.scale for t in tables}
+        self._by_concept: dict[str, list[Source]] = {}
+        self._tables = tables
+        self._rows_by_label: dict[str, list[tuple[Table, int]]] | None = None
+        self._by_label: dict[str, list[Source]] = {}
+
+    def _concept_sources(self, concept: str) -> list[Source]:
+        """The facts of a concept, with their periods and precision."""
+        sources = self._by_concept.get(concept)
+        if sources is None:
+            sources = self._by_concept[concept] = []
+            for f in self._facts.get(concept, []):
+                step = Decimal(1).scaleb(-f.decimals) if f.decimals is not None else \
+                    Decimal(self._scales.get(f.table, 1)) if f.table is not None else Decimal(0)
+                if f.unit == "USD/share" and f.decimals is None:
+                    step = Decimal("0.01")
+                assert f.period_end is not None and f.period_months is not None
+                sources.append(Source(value=f.value, period=(f.period_end, f.period_months), concept=f.concept,
+                                      label=f.label, table=f.table, row=f.row, span=f.span, precision=step / 2))
+        return sources
+
+    def _label_sources(self, key: str) -> list[Source]:
+        """The cells, with their periods, of every row whose label reads as `key`."""
+        if self._rows_by_label is None:
+            self._rows_by_label = defaultdict(list)
+            keys: dict[str, str] = {}  # a label printed in several tables is reduced once
+            for t in self._tables:
+                for ri, row in enumerate(t.rows):
+                    if row.kind == "rejected" or not row.label:
+                        continue
+                    row_key = keys.get(row.label)
+                    if row_key is None:
+                        row_key = keys[row.label] = label_key(row.label)
+                    if row_key:
+                        self._rows_by_label[row_key].append((t, ri))
+        sources = self._by_label.get(key)
+        if sources is None:
+            sources = self._by_label[key] = []
+            for t, ri in self._rows_by_label.get(key, []):
+                row = t.rows[ri]
                 for ci, value in enumerate(row.values):
                     if value is None or ci >= len(t.columns):
                         continue
@@ -92,9 +118,9 @@ class Statements:
                         continue
                     step = Decimal("0.01") if row.unit == "USD/share" else Decimal(t.scale)
                     span = row.spans[ci] if ci < len(row.spans) else row.span
-                    self.by_label[key].append(Source(value=value, period=(col.period_end, col.period_months),
-                                                     concept=row.concept, label=row.label, table=t.index, row=ri,
-                                                     span=span, precision=step / 2))
+                    sources.append(Source(value=value, period=(col.period_end, col.period_months), concept=row.concept,
+                                          label=row.label, table=t.index, row=ri, span=span, precision=step / 2))
+        return sources
 
     @staticmethod
     def _closest(sources: list[Source], period: Period) -> Source | None:
@@ -110,7 +136,7 @@ class Statements:
 
     def fact(self, concepts: tuple[str, ...], period: Period) -> Source | None:
         for concept in concepts:
-            found = self._closest(self.by_concept.get(concept, []), period)
+            found = self._closest(self._concept_sources(concept), period)
             if found is not None:
                 return found
         return None
@@ -118,14 +144,14 @@ class Statements:
     def facts(self, concepts: tuple[str, ...], period: Period) -> list[Source]:
         out = []
         for concept in concepts:
-            found = self._closest(self.by_concept.get(concept, []), period)
+            found = self._closest(self._concept_sources(concept), period)
             if found is not None:
                 out.append(found)
         return out
 
     def row(self, label: str, period: Period) -> Source | None:
         key = label_key(label)
-        return self._closest(self.by_label.get(key, []), period) if key else None
+        return self._closest(self._label_sources(key), period) if key else None
 
 
 def _instant(concepts: tuple[str, ...]) -> bool:

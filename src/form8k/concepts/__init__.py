@@ -22,7 +22,8 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["FALLBACKS", "ConceptRule", "rules", "match_label", "normalize_label", "sign_factor", "FOOTNOTE_HEADING"]
+__all__ = ["FALLBACKS", "ConceptRule", "rules", "match_label", "match_normalized", "normalize_label", "normalize_path",
+           "sign_factor", "FOOTNOTE_HEADING"]
 
 # Headings of breakdowns printed under a statement ("(1) Includes stock-based compensation as follows:")
 # repeat line items that are not the statement's own.
@@ -52,6 +53,10 @@ class ConceptRule:
     line: int
 
 
+_NOTE_REF = re.compile(r"\(\s*note\s+\d+\s*\)")
+_FOOTNOTE_MARKS = re.compile(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-h])\s*\)|\*+|[†‡]))+\s*:?\s*$")
+_SLASH = re.compile(r"\s*/\s*")
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                          "\u00a0": " "})
 
@@ -65,11 +70,11 @@ def normalize_label(label: str) -> str:
     "total stockholders' equity"
     """
     s = label.translate(_QUOTES).lower().replace("&", " and ")
-    s = re.sub(r"\(\s*note\s+\d+\s*\)", " ", s)
-    s = re.sub(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-h])\s*\)|\*+|[†‡]))+\s*:?\s*$", "", s)  # footnote marks
-    s = re.sub(r"\s*/\s*", "/", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"\s*\(\s*", " (", s).replace("( ", "(").replace(" )", ")")
+    s = _NOTE_REF.sub(" ", s)
+    s = _FOOTNOTE_MARKS.sub("", s)
+    s = _SLASH.sub("/", s)
+    s = " ".join(s.split())
+    s = _OPEN_PAREN.sub(" (", s).replace("( ", "(").replace(" )", ")")
     s = s.replace("/ (", "/(").strip()
     return s.rstrip(":;,. ").strip()
 
@@ -92,15 +97,28 @@ def rules() -> tuple[ConceptRule, ...]:
 
 def match_label(label: str, statement: str, path: tuple[str, ...] = (), unit: str | None = None) -> ConceptRule | None:
     """The first rule for a row of a `statement` table with this label, headings and unit."""
+    headings = normalize_path(path)
+    if headings is None:
+        return None
+    return match_normalized(normalize_label(label), statement, headings, unit)
+
+
+def normalize_path(path: tuple[str, ...]) -> str | None:
+    """The headings over a row as the rules' `section` patterns read them, or None under a footnote's."""
     if any(FOOTNOTE_HEADING.search(h) for h in path):
         return None
-    norm = normalize_label(label)
-    joined = " > ".join(normalize_label(h) for h in path)
-    for rule in rules():
-        if rule.statement not in (statement, "any"):
-            continue
-        if unit is not None and rule.unit != unit:
-            continue
+    return " > ".join(normalize_label(h) for h in path)
+
+
+@lru_cache(maxsize=64)
+def _rules_for(statement: str, unit: str | None) -> tuple[ConceptRule, ...]:
+    """The rules that can apply to a row of this statement and unit, in file order."""
+    return tuple(rule for rule in rules() if rule.statement in (statement, "any") and (unit is None or rule.unit == unit))
+
+
+def match_normalized(norm: str, statement: str, joined: str, unit: str | None = None) -> ConceptRule | None:
+    """`match_label` of a label and headings already normalised (`normalize_label`, `normalize_path`)."""
+    for rule in _rules_for(statement, unit):
         if not rule.label.match(norm):
             continue
         if rule.section is not None and not rule.section.search(joined):

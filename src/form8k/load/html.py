@@ -14,15 +14,20 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from form8k.fold import fold
 from form8k.load.document import Grid, GridCell
 
 _BLOCK = "\ue000"  # marks a block boundary until whitespace is collapsed
 _MARK = "\ue001"  # brackets the placeholder of a table or <pre> block
 # Not table structure: text between <tr>s would be moved out of the table by
-# the HTML parser. Rows get their own lines when a grid is rendered.
+# the HTML parser. Rows get their own lines when a grid is rendered. The names
+# (p, div, dt, dd, dl, h1-h6, header, li, ul, ol, center, blockquote, section,
+# article, address, footer; br and hr opening only) are grouped by first letter,
+# and that letter is tested first: most of a document's tags fail it at once.
 _BLOCK_TAG = re.compile(
-    r"<(?=/?(?:p|div|h[1-6]|li|ul|ol|center|blockquote|dt|dd|dl|section|article|header|footer|address)\b"
-    r"|br\b|hr\b)",
+    r"<(?=/?[abcdfhlopsu])"
+    r"(?=/?(?:p|d(?:iv|[tdl])|h(?:[1-6]|eader)|li|ul|ol|center|blockquote|section|a(?:rticle|ddress)|footer)\b"
+    r"|[bh]r\b)",
     re.IGNORECASE,
 )
 _HIDDEN = (
@@ -30,10 +35,12 @@ _HIDDEN = (
     '[style*="display:none" i], [style*="display: none" i]'
 )
 _WS = re.compile(r"[ \t\n\r\f\v\xa0\u2002-\u200a\u202f\u205f\u3000]+")
-_BLOCK_RUN = re.compile(" ?\ue000[\ue000 ]*")
+# Whitespace to str.split() but not to _WS: a text holding one is collapsed by _WS itself.
+_OTHER_SPACES = "\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2028\u2029"
 _PLACEHOLDER = re.compile("\ue001(\\d+)\ue001")
 _LENGTH = re.compile(r"(padding-left|margin-left|text-indent)\s*:\s*(-?[\d.]+)\s*(pt|px|em|in|rem|%)?", re.I)
-_BOLD = 'b, strong, [style*="bold" i], [style*="font-weight:7" i], [style*="font-weight: 7" i]'
+_BOLD_TAGS = ("b", "strong")
+_BOLD_STYLES = ("bold", "font-weight:7", "font-weight: 7")
 _UNIT_PT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "in": 72.0, None: 0.75, "%": 0.0}
 _TAG = re.compile(r"<[a-zA-Z/!?]")
 
@@ -46,6 +53,9 @@ def _mark_blocks(html: str) -> str:
 def _indent_points(style: str | None) -> float:
     if not style:
         return 0.0
+    low = fold(style)
+    if "left" not in low and "indent" not in low:  # what every _LENGTH property names (see form8k.fold)
+        return 0.0
     total = 0.0
     for _, number, unit in _LENGTH.findall(style):
         try:
@@ -55,10 +65,16 @@ def _indent_points(style: str | None) -> float:
     return total
 
 
-def _has_rule(style: str | None, side: str) -> bool:
+def _rules(style: str | None) -> tuple[bool, bool]:
+    """Whether a cell's style draws a rule above it and below it."""
     if not style or "border" not in style:
-        return False
+        return False, False
     s = style.lower().replace(" ", "")
+    return _has_rule(s, "top"), _has_rule(s, "bottom")
+
+
+def _has_rule(s: str, side: str) -> bool:
+    """`s` a style lower-cased without spaces."""
     for key in (f"border-{side}:", f"border-{side}-style:"):
         i = s.find(key)
         if i >= 0:
@@ -68,12 +84,9 @@ def _has_rule(style: str | None, side: str) -> bool:
     return "border:" in s and "border:none" not in s and "border:0" not in s
 
 
-def _read_cell(node: LexborNode, label_cell: bool) -> GridCell:
-    raw = node.text(deep=True)
+def _read_cell(node: LexborNode, raw: str, label_cell: bool) -> GridCell:
+    """A cell with some text (`raw`, as the node gives it)."""
     attrs = node.attributes
-    if not raw or raw.isspace():
-        span_attr = attrs.get("colspan")
-        return GridCell(text="", colspan=int(span_attr) if span_attr and span_attr.isdigit() else 1)
     text = raw.replace(_BLOCK, " ").strip()
     if not text.isascii() or "  " in text or "\n" in text or "\t" in text:
         text = _WS.sub(" ", text).strip()
@@ -85,8 +98,7 @@ def _read_cell(node: LexborNode, label_cell: bool) -> GridCell:
     if not text:
         return cell
     style = attrs.get("style")
-    cell.border_top = _has_rule(style, "top")
-    cell.border_bottom = _has_rule(style, "bottom")
+    cell.border_top, cell.border_bottom = _rules(style)
     cell.align = (attrs.get("align") or "").lower() or None
     if label_cell:
         indent = _indent_points(style)
@@ -97,8 +109,25 @@ def _read_cell(node: LexborNode, label_cell: bool) -> GridCell:
             indent += _indent_points(child.attributes.get("style"))
         lead = len(raw) - len(raw.lstrip(" \xa0\t\n" + _BLOCK))
         cell.indent = indent + 2.5 * raw[:lead].count("\xa0")
-        cell.bold = node.css_matches(_BOLD) or "bold" in (style or "").lower()
+        cell.bold = _holds_bold(node) or "bold" in (style or "").lower()
     return cell
+
+
+def _holds_bold(node: LexborNode) -> bool:
+    """Whether the cell, or an element in it, is <b> or <strong> or has a bold style.
+
+    The CSS selector `b, strong, [style*="bold" i], [style*="font-weight:7" i]…`, matched by walking the
+    cell's few elements: selectolax parses a selector anew at every match, which costs more than the walk.
+    """
+    for element in node.traverse(include_text=False):
+        if not element.is_element_node:
+            continue  # a comment
+        if element.tag in _BOLD_TAGS:
+            return True
+        style = element.attrs.get("style")
+        if style and any(mark in style.lower() for mark in _BOLD_STYLES):  # as the selector's ASCII-only `i`
+            return True
+    return False
 
 
 def _read_grid(table: LexborNode) -> list[list[GridCell]]:
@@ -109,7 +138,12 @@ def _read_grid(table: LexborNode) -> list[list[GridCell]]:
         for td in tr.iter():
             if td.tag not in ("td", "th"):
                 continue
-            cell = _read_cell(td, not seen_text)
+            raw = td.text(deep=True)
+            if not raw or raw.isspace():  # padding, most cells of a statement: only its width counts
+                span_attr = td.attrs.get("colspan")
+                cells.append(GridCell("", int(span_attr) if span_attr and span_attr.isdigit() else 1))
+                continue
+            cell = _read_cell(td, raw, not seen_text)
             seen_text = seen_text or bool(cell.text)
             cells.append(cell)
         if seen_text:
@@ -162,9 +196,15 @@ def html_to_text(html: str) -> tuple[str, list[Grid]]:
     if not blocks and _looks_preformatted(html, raw):
         text = raw.replace(_BLOCK, "").strip("\n")
         return text, []
-    flat = _WS.sub(" ", raw)
-    flat = _BLOCK_RUN.sub("\n", flat).strip()
-    return _splice(flat, blocks)
+    return _splice(_lines_of_blocks(raw), blocks)
+
+
+def _lines_of_blocks(raw: str) -> str:
+    """Inline whitespace collapsed to one space; each block boundary, with the spaces around it, a line break."""
+    # " ".join(raw.split()) is _WS.sub(" ", raw) but for the text's ends (stripped below), and faster
+    words = _WS.sub(" ", raw) if any(c in raw for c in _OTHER_SPACES) else " ".join(raw.split())
+    lines = (piece.strip(" ") for piece in words.split(_BLOCK))
+    return "\n".join(line for line in lines if line).strip()
 
 
 def _splice(flat: str, blocks: list[tuple[str, object]]) -> tuple[str, list[Grid]]:

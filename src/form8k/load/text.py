@@ -8,11 +8,7 @@ spaces). Layout is kept as it is: fixed-width tables, tabs, SGML `<PAGE>`,
 
 from __future__ import annotations
 
-import re
-
 from form8k.load.decode import normalize_newlines
-
-_TRAILING = re.compile(r"[ \t]+\n")
 
 
 def text_document(body: str) -> str:
@@ -21,6 +17,5 @@ def text_document(body: str) -> str:
     >>> text_document("FORM 8-K\\r\\nCURRENT REPORT  \\r\\n")
     'FORM 8-K\\nCURRENT REPORT'
     """
-    text = normalize_newlines(body)
-    text = _TRAILING.sub("\n", text)
-    return text.strip("\n").rstrip()
+    lines = normalize_newlines(body).split("\n")
+    return "\n".join(line.rstrip(" \t") for line in lines).strip("\n").rstrip()

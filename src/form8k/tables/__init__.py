@@ -74,7 +74,8 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
     above = title_block(raw.context)
     title = above + [t for t in raw.label_header if not _BARE_HEAD.match(t)]
     heads = read_columns(raw, title, instant=False)
-    labels = [clean_label(r.label)[0] for r in raw.rows]
+    cleaned = [clean_label(r.label) for r in raw.rows]
+    labels = [label for label, _ in cleaned]
     statement = classify(title, labels, heads)
     if statement == "balance":
         heads = read_columns(raw, title, instant=True)
@@ -100,7 +101,7 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
         scale, share_scale, unit_note = _footnote_scale(raw.after)
     scale = scale or 1
     share_scale = share_scale or scale
-    read = read_rows(raw, heads, scale, share_scale, statement)
+    read = read_rows(raw, heads, scale, share_scale, statement, cleaned)
     table = Table(index=index, statement=statement, title=_title(above) or _title(title), document=raw.document, scale=scale,
                   share_scale=share_scale, unit_note=unit_note,
                   columns=[Column(label=h.label, period_end=h.period_end, period_months=h.months, basis=h.basis)
@@ -146,15 +147,19 @@ def _mark_percent_columns(raw: RawTable, heads: list[ColumnHead]) -> None:
 
 
 def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
-    from form8k.concepts import FALLBACKS, match_label, sign_factor
+    from form8k.concepts import FALLBACKS, match_normalized, normalize_label, normalize_path, sign_factor
 
     table = m.table
     chosen: dict[tuple[str, str], tuple[int, int]] = {}  # (concept, period kind) -> (priority, row)
     matches: dict[int, ConceptRule] = {}
+    headings: dict[tuple[str, ...], str | None] = {}  # rows share their headings: each path is normalised once
     for r, row in enumerate(table.rows):
         if row.kind not in ("data", "total"):
             continue
-        rule = match_label(row.label, table.statement, paths[r], row.unit)
+        if paths[r] not in headings:
+            headings[paths[r]] = normalize_path(paths[r])
+        joined = headings[paths[r]]
+        rule = None if joined is None else match_normalized(normalize_label(row.label), table.statement, joined, row.unit)
         if rule is None:
             continue
         matches[r] = rule

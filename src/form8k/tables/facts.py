@@ -65,7 +65,7 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                 if period is None:
                     continue
                 cell = (m.table.index, r, k)
-                fact = Fact.model_construct(concept=rule.concept if row.concept == rule.concept else row.concept or rule.concept,
+                fact = Fact(concept=rule.concept if row.concept == rule.concept else row.concept or rule.concept,
                             value=value * m.factors.get(r, 1), unit=rule.unit, period_end=period[0],
                             period_months=period[1], label=row.label, table=m.table.index, row=r, column=k,
                             decimals=m.decimals[r][k], confirmed=cell in result.confirmed,
@@ -86,8 +86,8 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
             tol = half(chosen.decimals) + half(other.decimals)
             diff = abs(chosen.value - other.value)
             ok = diff == 0 or diff < tol
-            ref = FactRef.model_construct(concept=concept, period_end=end, period_months=months)
-            checks.append(Check.model_construct(rule="cross_table", status="pass" if ok else "fail", expected=chosen.value,
+            ref = FactRef(concept=concept, period_end=end, period_months=months)
+            checks.append(Check(rule="cross_table", status="pass" if ok else "fail", expected=chosen.value,
                                 actual=other.value, tolerance=tol, table=other.table, inputs=[ref], span=other.span,
                                 detail=f"{concept} {end} ({months}m): table {chosen.table} '{chosen.label}' "
                                        f"{chosen.value} vs table {other.table} '{other.label}' {other.value}"))

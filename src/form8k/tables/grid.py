@@ -94,8 +94,8 @@ def _value_groups(rows: list[list[_Cell]]) -> list[tuple[int, int]]:
             if i == 0 or c.number is None:
                 continue
             (narrow if c.end - c.start <= 3 else wide).append((c.start, c.end))
-    ranges = sorted(set(narrow or wide))
-    ranges = [r for r in ranges if r not in _footnote_ranges(rows)]
+    footnotes = _footnote_ranges(rows)
+    ranges = [r for r in sorted(set(narrow or wide)) if r not in footnotes]
     groups: list[tuple[int, int]] = []
     for s, e in ranges:
         if groups and s < groups[-1][1]:
@@ -164,7 +164,7 @@ def _read_grid(grid: Grid, document: int) -> RawTable | None:
         if i < first_data and not header:
             label_header.append(label)
             continue
-        if not is_data(cells) and value_cells and _is_year_row(cells, value_start) and not label_cells:
+        if value_cells and not label_cells and not is_data(cells) and _is_year_row(cells, value_start):
             continue  # a repeated year header inside the table
         row = _raw_row(label_cells, value_cells, groups, border_below)
         border_below = any(c.border_bottom for c in value_cells)

@@ -20,13 +20,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from form8k.fold import fold
 from form8k.tables.find import RawTable
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\s*,?\s*(?P<year>(?:19|20)\d\d)?(?!\d)", re.I)
+# `(?=[adfjmnos])`: a month's first letter, tested before the month names are tried at a position.
+_DATE = re.compile(rf"\b(?=[adfjmnos]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\s*,?\s*(?P<year>(?:19|20)\d\d)?(?!\d)",
+                   re.I)
 _NUMERIC_DATE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)?\d\d)\b")
 _YEAR = re.compile(r"(?<![\d,.$])(?:fiscal\s+|fy\s*)?((?:19|20)\d\d)(?![\d,.%])", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -73,7 +76,20 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A header names a duration only with one of these words (tested in folded text, see form8k.fold).
+_DURATION_WORDS = ("week", "month", "half", "q", "year", "annual")
+# A caption states a scale only with one of these.
+_SCALE_WORDS = ("thousand", "million", "billion", "000", "$")
+
+
+def _names_duration(text: str) -> bool:
+    low = fold(text)
+    return any(word in low for word in _DURATION_WORDS)
+
+
 def _duration(text: str) -> int | None:
+    if not _names_duration(text):
+        return None
     m = _WEEKS_DURATION.search(text)
     if m:
         weeks = _count(m.group("n"))
@@ -97,6 +113,8 @@ _QUARTER_AND_YEAR = re.compile(r"\b(?:quarters?|three\s+months)\s+and\s+(?:fisca
 
 def durations(text: str) -> list[int]:
     """Every duration a title names, in order: "Three and Six Months Ended" -> [3, 6]."""
+    if not _names_duration(text):
+        return []
     out: list[int] = []
     for m in _SERIES.finditer(text):
         counts = [_count(w.strip()) for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(1)) if w.strip()]
@@ -137,12 +155,16 @@ def read_period(text: str, context: str = "", instant: bool = False) -> tuple[dt
     `context` (the table title) supplies what the header leaves out: the
     duration, or the month and day when the header prints only years.
     """
-    own = durations(text)
+    return _period(text, durations(text), context, durations(context), instant)
+
+
+def _period(text: str, own: list[int], context: str, named: list[int],
+            instant: bool) -> tuple[dt.date | None, int | None]:
+    """`read_period` given the durations of the header (`own`) and of the title (`named`)."""
     months = None if len(set(own)) > 1 else _duration(text)
     if months is None and len(set(own)) <= 1:
         # A title naming an inception period ("period from June 3, 1996 (inception)") has two durations.
         mixed = bool(_INCEPTION.search(context))
-        named = durations(context)
         months = 0 if instant or _INSTANT.search(text) else None if mixed or len(set(named)) > 1 else \
             (named[0] if named else None)
     if months is None and instant:
@@ -180,6 +202,9 @@ def _end_date(text: str, context: str) -> dt.date | None:
 
 def read_scale(text: str) -> tuple[int | None, int | None]:
     """(scale of amounts, scale of share counts) stated in a caption, or None where it says nothing."""
+    low = fold(text)
+    if not any(word in low for word in _SCALE_WORDS):
+        return None, None
     only = _SHARES_ONLY.search(text)
     if only:
         rest = _SHARES_ONLY.sub(" ", text)
@@ -251,21 +276,26 @@ def read_columns(raw: RawTable, title: list[str], instant: bool) -> list[ColumnH
             for k in range(cell.first, cell.last + 1):
                 texts[k].append(cell.text)
     context = " ".join(title + raw.label_header)
+    named = durations(context)  # the title's durations and each header's are read once for the table
     heads: list[ColumnHead] = []
+    spanning: list[list[int]] = []
     for parts in texts:
         label = " ".join(parts).strip()
-        end, months = read_period(label, context, instant)
+        own = durations(label)
+        end, months = _period(label, own, context, named, instant)
         basis = next((name for name, pattern in _BASIS if pattern.search(label)), None)
         heads.append(ColumnHead(label, end, months, basis))
+        spanning.append(own)
     _fill_from_title(heads, context)
-    _durations_in_order(heads, context)
+    _durations_in_order(heads, named, spanning)
     return heads
 
 
-def _durations_in_order(heads: list[ColumnHead], context: str) -> None:
-    """"Three and Six Months Ended June 30" over 2007 2006 2007 2006: the blocks take the durations in order."""
-    named = durations(context)
-    spanning = [durations(h.label) for h in heads]
+def _durations_in_order(heads: list[ColumnHead], named: list[int], spanning: list[list[int]]) -> None:
+    """"Three and Six Months Ended June 30" over 2007 2006 2007 2006: the blocks take the durations in order.
+
+    `named` are the durations of the title, `spanning` those of each column's header.
+    """
     if len(set(named)) < 2 and spanning and all(d == spanning[0] for d in spanning):
         named = spanning[0]  # one header cell over every column: "Three and Six Months Ended June 30,"
     if len(set(named)) < 2 or any(h.months is not None for h in heads) or len(heads) % len(named):

@@ -33,6 +33,10 @@ _PERIOD_HEAD = re.compile(rf"\b(?:weeks?|months?|quarters?|years?)\s+ended\b|\ba
 _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\b|\breconciliation\b|"
                     r"\bsegment\b|\bselected\s+financial\b|\bfinancial\s+(?:information|highlights|data)\b", re.I)
 _DIGIT = re.compile(r"\d")
+_RULE_MARK = re.compile(r"[-=_\u2013\u2014]")
+_TABLE_BREAK_TAG = re.compile(r"TABLE|PAGE|CAPTION", re.I)
+_TABLE_OPEN = re.compile(r"<TABLE>", re.I)
+_TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 # A value column starts after a tab or two spaces with a digit, a sign, a dash or a currency mark.
 _VALUE_GAP = re.compile(r"(?:\t| {2,})[\\$(\-\d.\u2013\u2014]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -108,7 +112,10 @@ def _fields(text: str) -> list[_Field]:
     return out
 
 
-_TAIL = re.compile(r"(?:(?:^|\s+)(?:(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}))+$")
+# The run of numbers ending a line. A number starts with no space, so the spaces before it are taken whole
+# (`(?<!\s)\s++`): letting the search start or stop inside a run of spaces made indented lines quadratic.
+_TAIL = re.compile(r"(?:(?:^|(?<!\s)\s++)(?:(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}))+$")
+_TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
 
 
 def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
@@ -117,6 +124,8 @@ def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
     Alone, a line needs three numbers or one that looks like an amount ("12,072", "(0.07)"); `relaxed`
     (a line inside a table of such rows) takes any run of numbers.
     """
+    if not (text[-1:].isdecimal() or text[-1:] in _TAIL_END):
+        return None
     m = _TAIL.search(text)
     if m is None:
         return None
@@ -157,6 +166,10 @@ def _classify_field(raw: str, start: int, end: int, slot: int) -> _Field:
     return _Field(raw, start, end, slot, "text")
 
 
+def _has_value_gap(text: str) -> bool:
+    return ("\t" in text or "  " in text) and bool(_VALUE_GAP.search(text))  # the gap is a tab or two spaces
+
+
 def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Line:
     line = _Line(start, text)
     if fields is not None:
@@ -164,17 +177,17 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
     if not text.strip():
         line.kind = "blank"
         return line
-    if _TAG.match(text):
+    if "<" in text and _TAG.match(text):
         line.kind = "tag"
         return line
     line.label_end = -1  # every field is label until numbers are found
     if fields is None and not _DIGIT.search(text):
         # No number on the line: text (cut into fields only if a table needs it), a rule or nothing.
         if not _WORD.search(text):
-            line.kind = "rule" if re.search(r"[-=_\u2013\u2014]", text) else "blank"
+            line.kind = "rule" if _RULE_MARK.search(text) else "blank"
         return line
     stripped = text.strip()
-    if fields is None and not _VALUE_GAP.search(stripped) and parse_number(stripped) is None:
+    if fields is None and not _has_value_gap(stripped) and parse_number(stripped) is None:
         # One run of words: prose or a heading, unless it ends in a run of numbers the way text
         # extracted from a PDF without layout prints a row ("Total revenues 12,072 6,587 19,842").
         single = _single_spaced(text)
@@ -192,7 +205,7 @@ def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Li
     if not nums or (k == 0 and all(f.number is not None and f.number.dash for f in nums)
                     and not any(f.kind == "text" for f in fs)):
         if all(f.kind in ("rule", "junk", "cur", "num") for f in fs) and not any(c.isdigit() for c in text):
-            line.kind = "rule" if re.search(r"[-=_\u2013\u2014]", text) else "blank"
+            line.kind = "rule" if _RULE_MARK.search(text) else "blank"
         return line
     if label_len > _MAX_LABEL:
         return line
@@ -229,7 +242,7 @@ def _breaks(line: _Line, tagged: bool = False) -> bool:
     if line.kind == "years":
         return True
     if line.kind == "tag":
-        return bool(re.search(r"TABLE|PAGE|CAPTION", line.text, re.I))
+        return bool(_TABLE_BREAK_TAG.search(line.text))
     if line.kind != "text":
         return False
     if _is_prose(line):
@@ -243,9 +256,9 @@ def _tagged(lines: list[_Line]) -> list[bool]:
     out: list[bool] = []
     for line in lines:
         if line.kind == "tag":
-            if re.search(r"</TABLE>", line.text, re.I):
+            if _TABLE_CLOSE.search(line.text):
                 inside = False
-            elif re.search(r"<TABLE>", line.text, re.I):
+            elif _TABLE_OPEN.search(line.text):
                 inside = True
         out.append(inside)
     return out
@@ -290,10 +303,11 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
 
 
 def _columns(data: list[_Line], tabbed: bool) -> tuple[int, list[tuple[float, float]]]:
+    line_nums = [ln.nums for ln in data]  # each line's numbers, read once
     if not tabbed:
         # Fixed-width: numbers of one column overlap in character position; columns do not.
         groups: list[tuple[float, float]] = []
-        for lo, hi in sorted({(f.start, f.end) for ln in data for f in ln.nums}):
+        for lo, hi in sorted({(f.start, f.end) for nums in line_nums for f in nums}):
             if groups and lo < groups[-1][1]:
                 groups[-1] = (groups[-1][0], max(groups[-1][1], hi))
             else:
@@ -302,20 +316,20 @@ def _columns(data: list[_Line], tabbed: bool) -> tuple[int, list[tuple[float, fl
         def group(f: _Field) -> int:
             return next(k for k, (lo, hi) in enumerate(groups) if lo <= f.start and f.end <= hi)
 
-        if all(len({group(f) for f in ln.nums}) == len(ln.nums) for ln in data):
+        if all(len({group(f) for f in nums}) == len(nums) for nums in line_nums):
             return len(groups), groups
-    counts = Counter(len(line.nums) for line in data)
+    counts = Counter(len(nums) for nums in line_nums)
     common = [c for c, m in counts.items() if m >= max(2, len(data) // 4)]
     ncols = max(common) if common else max(counts)
-    full = [line for line in data if len(line.nums) == ncols]
+    full = [nums for nums in line_nums if len(nums) == ncols]
     anchors: list[tuple[float, float]] = []
     for k in range(ncols):
         if tabbed:
-            slots = Counter(line.nums[k].slot for line in full)
+            slots = Counter(nums[k].slot for nums in full)
             s = float(slots.most_common(1)[0][0])
             anchors.append((s, s))
         else:
-            anchors.append((min(line.nums[k].start for line in full), max(line.nums[k].end for line in full)))
+            anchors.append((min(nums[k].start for nums in full), max(nums[k].end for nums in full)))
     return ncols, anchors
 
 
@@ -401,7 +415,7 @@ def _table(doc: Document, index: int, lines: list[_Line], floor: int, first: int
                 break
             k -= 1
             continue
-        if line.kind in ("years", "rule") or (line.kind == "tag" and not re.search(r"<TABLE>", line.text, re.I)) or is_header_like(line) or line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
+        if line.kind in ("years", "rule") or (line.kind == "tag" and not _TABLE_OPEN.search(line.text)) or is_header_like(line) or line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
                 and line.text.lstrip().startswith("(") and is_header_like(header_lines[-1]):
             header_lines.append(line)
         else:

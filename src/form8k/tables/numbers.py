@@ -16,13 +16,14 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _CLEAN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2212": "-", "\uff04": "$"})
 # A trailing footnote marker such as "1,234 (1)", "1,234(a)" or "1,234 *".
 _FOOTNOTE = re.compile(r"(?<=[\d)%])\s*(?:\((?:\d|[a-z]|[ivx]{1,3})\)|\*{1,3}|†|‡)$")
+_MARK_ENDS = (")", "*", "†", "‡")  # how a footnote marker ends (a cell never ends in a line break)
 _NUMBER = re.compile(
     r"""^
     (?P<lp>\()?\s*
@@ -41,9 +42,11 @@ _HAS_NUMBER = re.compile(rf"[{_DASHES}\d]")
 _DASH = re.compile(rf"^\(?\s*(?:(?:US)?\$)?\s*[{_DASHES}]+\s*\)?\s*%?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """One printed number: its value as printed (sign included, not scaled)."""
+class Number(NamedTuple):
+    """One printed number: its value as printed (sign included, not scaled).
+
+    A named tuple rather than a frozen dataclass: as immutable, and made twice as fast, for every cell.
+    """
 
     value: Decimal
     raw: str
@@ -59,7 +62,9 @@ class Number:
 
 def clean_cell(text: str) -> str:
     """Cell text with PDF escapes, odd spaces and minus signs made plain."""
-    return text.translate(_CLEAN).replace("\\$", "$").strip()
+    if not text.isascii():  # every character _CLEAN changes is outside ASCII
+        text = text.translate(_CLEAN)
+    return text.replace("\\$", "$").strip()
 
 
 def parse_number(text: str | None) -> Number | None:
@@ -82,21 +87,21 @@ def parse_clean(s: str, raw: str) -> Number | None:
         return None
     if _DASH.match(s):
         return Number(Decimal(0), raw, 0, percent=s.endswith("%"), currency="$" in s, dash=True)
-    s = _FOOTNOTE.sub("", s)
+    if s.endswith(_MARK_ENDS):
+        s = _FOOTNOTE.sub("", s)
     m = _NUMBER.match(s)
     if m is None:
         return None
-    num = m.group("num")
+    lp, cur, lp2, sign, cur2, num, pct, rp, pct2 = m.group("lp", "cur", "lp2", "sign", "cur2", "num", "pct", "rp",
+                                                           "pct2")
     try:
         value = Decimal(num.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         return None
-    negative = bool(m.group("lp") or m.group("lp2") or m.group("rp")) or m.group("sign") == "-"
-    if negative:
+    if lp or lp2 or rp or sign == "-":
         value = -value
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
-    return Number(value, raw, decimals, percent=bool(m.group("pct") or m.group("pct2")),
-                  currency=bool(m.group("cur") or m.group("cur2")))
+    return Number(value, raw, decimals, percent=bool(pct or pct2), currency=bool(cur or cur2))
 
 
 def is_year(text: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from form8k.fold import fold
 from form8k.models import Problem, Row, Span
 from form8k.tables.find import RawRow, RawTable
 from form8k.tables.header import ColumnHead
@@ -26,6 +27,7 @@ from form8k.tables.numbers import Number
 
 _FOOTNOTE_MARK = re.compile(r"\s*(?:\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\*{1,3}|†|‡))(?=\s*(?:\(|\*|†|‡|$))")
 _TRAILING_SUPERSCRIPT = re.compile(r"(?<=[a-z])(\d)$")
+_MARK_OPENERS = re.compile(r"[(*†‡]")
 _TOTAL = re.compile(r"^(?:total\b|subtotal\b|net\s+cash\b|cash\s+(?:provided|generated|used)\b|"
                     r"net\s+(?:increase|decrease|change|\(decrease\)|\(increase\))\b|"
                     r"\(?(?:increase|decrease)\)?\s*(?:/|and|or)?\s*\(?(?:increase|decrease)?\)?\s+in\s+cash\b)", re.I)
@@ -41,6 +43,7 @@ _PER_SHARE = re.compile(r"\bper\s+(?:\w+\s+){0,2}share\b|\bper\s+(?:\w+\s+)?unit
                         r"\bdividends?\s+(?:declared\s+)?per\b", re.I)
 _WORDS = re.compile(r"[a-z]+")
 _LESS = re.compile(r"^less\b", re.I)
+_NET = re.compile(r"net\b", re.I)
 _DIGIT = re.compile(r"\d")
 _HEADING = re.compile(r"^(?:assets|liabilities(?: and (?:stockholders|shareholders)[’']? equity)?|revenues?|"
                       r"current assets|operating activities)\s*:?$", re.I)
@@ -70,8 +73,9 @@ def clean_label(label: str) -> tuple[str, list[str]]:
         return ""
 
     text = " ".join(label.replace("\u00a0", " ").split())
-    cleaned = _FOOTNOTE_MARK.sub(keep, text).strip()
-    m = _TRAILING_SUPERSCRIPT.search(cleaned)
+    # Most labels hold no marker: one needs a parenthesis or a symbol, a superscript is a last digit.
+    cleaned = _FOOTNOTE_MARK.sub(keep, text).strip() if _MARK_OPENERS.search(text) else text
+    m = _TRAILING_SUPERSCRIPT.search(cleaned) if cleaned[-1:].isdecimal() else None
     if m and len(cleaned) > 12 and cleaned[-2].islower() and not cleaned.lower().endswith(("q1", "q2", "q3", "q4")):
         notes.append(m.group(1))
         cleaned = cleaned[:-1]
@@ -90,9 +94,10 @@ def row_unit(label: str, path: tuple[str, ...], statement: str | None = None) ->
     if statement == "balance":
         # Balance sheets print amounts; share counts there are memo lines ("Total common shares outstanding").
         return "shares" if _BALANCE_SHARES.match(label) else "USD"
-    if _SHARES.search(text) and not _STOCK_LINE.match(label):
+    low = fold(text)  # the words each pattern needs, tested first (see form8k.fold)
+    if ("shares" in low or "units" in low) and _SHARES.search(text) and not _STOCK_LINE.match(label):
         return "shares"
-    if _PER_SHARE.search(text):
+    if ("per" in low or "eps" in low) and _PER_SHARE.search(text):
         return "USD/share"
     return "USD"
 
@@ -148,8 +153,13 @@ def _oddness(label: str) -> float:
 
 
 def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: int,
-              statement: str | None = None) -> RowsRead:
-    """Typed rows of one raw table, with the structure the checks and the concept map need."""
+              statement: str | None = None, cleaned: list[tuple[str, list[str]]] | None = None) -> RowsRead:
+    """Typed rows of one raw table, with the structure the checks and the concept map need.
+
+    `cleaned` is `clean_label` of each row's label, when the caller has it already.
+    """
+    # Rows are built validated: their values are typed already, and pydantic-core validates them faster
+    # than model_construct copies them field by field in Python.
     rows: list[Row] = []
     paths: list[tuple[str, ...]] = []
     decimals: list[list[int | None]] = []
@@ -162,17 +172,19 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
     heading = next((t for t in reversed(raw.label_header) if _HEADING.match(t.strip())), None)
     if heading and raw.rows and raw.rows[0].label.strip().lower() != heading.strip().lower():
         # "ASSETS" printed in the header row over the labels heads the rows below it.
-        rows.append(Row.model_construct(label=heading.strip(), depth=0, kind="section", values=[None] * raw.ncols,
-                        raw=[None] * raw.ncols, spans=[None] * raw.ncols))
+        rows.append(Row(label=heading.strip(), depth=0, kind="section",
+                        values=[None] * raw.ncols, raw=[None] * raw.ncols, spans=[None] * raw.ncols))
         paths.append(())
         decimals.append([None] * raw.ncols)
         rules.append(False)
         stack.append(_Open(-1, heading.strip(), major=bool(_MAJOR.match(heading.strip()))))
-    for raw_row, depth in zip(raw.rows, depths, strict=True):
-        label, notes = clean_label(raw_row.label)
+    if cleaned is None:
+        cleaned = [clean_label(r.label) for r in raw.rows]
+    for raw_row, depth, (label, notes) in zip(raw.rows, depths, cleaned, strict=True):
         reason = _rejection(raw_row, seen)
         if reason is not None:
-            rows.append(Row.model_construct(label=label, depth=depth, kind="rejected", raw=[c.text if c else None for c in raw_row.cells],
+            rows.append(Row(label=label, depth=depth, kind="rejected",
+                            raw=[c.text if c else None for c in raw_row.cells],
                             values=[None] * raw.ncols, spans=[c.span if c else None for c in raw_row.cells],
                             span=raw_row.span))
             paths.append(tuple(o.heading for o in stack))
@@ -187,7 +199,7 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
                 continue
             major = bool(_MAJOR.match(label))
             _end_sections(stack, depth, heading=True, major=major)
-            rows.append(Row.model_construct(label=label, depth=depth, kind="section", footnotes=notes,
+            rows.append(Row(label=label, depth=depth, kind="section", footnotes=notes,
                             section=stack[-1].heading if stack else None, values=[None] * raw.ncols,
                             raw=[None] * raw.ncols, spans=[None] * raw.ncols, span=raw_row.span))
             paths.append(tuple(o.heading for o in stack))
@@ -201,10 +213,10 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         path = tuple(o.heading for o in stack)
         after_less = bool(rows) and rows[-1].kind == "data" and bool(_LESS.match(rows[-1].label))
         is_total = bool(_TOTAL.match(label)) or (not label and (raw_row.rule_above or raw_row.bold)) or \
-            (after_less and bool(re.match(r"net\b", label, re.I)))
+            (after_less and bool(_NET.match(label)))
         unit = row_unit(label, path, statement)
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
-        rows.append(Row.model_construct(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
+        rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
                         section=path[-1] if path else None, footnotes=notes, unit=unit, values=values,
                         raw=[c.text if c else None for c in raw_row.cells],
                         spans=[_number_span(c.text, c.span) if c else None for c in raw_row.cells],
@@ -264,6 +276,8 @@ def _values(raw: RawRow, unit: str, scale: int, share_scale: int,
             percent_cols: list[bool]) -> tuple[list[Decimal | None], list[int | None]]:
     values: list[Decimal | None] = []
     precision: list[int | None] = []
+    factor = scale if unit == "USD" else share_scale if unit == "shares" else 1
+    shift = int(round(math.log10(factor)))  # decimals lost to the scale
     for k, cell in enumerate(raw.cells):
         n: Number | None = cell.number if cell is not None else None
         if n is None:
@@ -274,9 +288,8 @@ def _values(raw: RawRow, unit: str, scale: int, share_scale: int,
             values.append(n.value / 100)
             precision.append(n.decimals + 2)
             continue
-        factor = scale if unit == "USD" else share_scale if unit == "shares" else 1
         values.append(n.value * factor)
-        precision.append(n.decimals - int(round(math.log10(factor))))
+        precision.append(n.decimals - shift)
     return values, precision
 
 
