@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -34,6 +35,16 @@ MONTHS: dict[str, int] = {
 }
 ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                             "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+
+
+def ordinal_number(text: str) -> int | None:
+    """'Second' -> 2, 'Q3' -> 3; also for the look-alike letters case-insensitive matching lets through ('fİrſt')."""
+    key = text.lower()
+    if key not in ORDINALS:
+        key = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return ORDINALS.get(key)
+
+
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = (r"(?:(?i:" + _MONTH_ALT + r"))\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{4})?")
 # `(?=[adfjmnos])`: a month's first letter, tested before the month names are tried at a position.
@@ -187,8 +198,9 @@ def _quarter_labels(text: str) -> list[tuple[int, int, int, int]]:
             for m in pattern.finditer(text, piece.start(), piece.end()):
                 groups = m.groupdict()
                 q_text = groups.get("q") or groups.get("qq")
-                if q_text and all(m.end() <= s or m.start() >= e for s, e, _, _ in found):
-                    found.append((m.start(), m.end(), ORDINALS[q_text.lower()], int(m.group("fy"))))
+                quarter = ordinal_number(q_text) if q_text else None
+                if quarter and all(m.end() <= s or m.start() >= e for s, e, _, _ in found):
+                    found.append((m.start(), m.end(), quarter, int(m.group("fy"))))
     found.sort()
     return found
 
@@ -230,7 +242,7 @@ def infer_calendar(text: str, header_year_end: str | None = None,
     if end is None:
         m = _QUARTER_ENDED.search(head)
         if m is not None:
-            q, end = ORDINALS[m.group("q").lower()], parse_date(m.group("date"))
+            q, end = ordinal_number(m.group("q")), parse_date(m.group("date"))
         else:
             m = _THREE_MONTHS_ENDED.search(head)
             end = parse_date(m.group("date")) if m else None

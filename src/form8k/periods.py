@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from form8k.fiscal import DATE_RE, ORDINALS, FiscalCalendar, add_months, months_from_weeks, parse_date
+from form8k.fiscal import DATE_RE, FiscalCalendar, add_months, months_from_weeks, ordinal_number, parse_date
 from form8k.fold import fold
 
 __all__ = ["Period", "PeriodPhrase", "find_periods", "resolve", "shift_years"]
@@ -126,7 +126,7 @@ def _months(m: re.Match[str]) -> int | None:
 def _quarter(m: re.Match[str]) -> int | None:
     g = m.groupdict()
     text = g.get("q") or g.get("qq")
-    return ORDINALS[text.lower()] if text else None
+    return ordinal_number(text) if text else None
 
 
 def find_periods(text: str, default_year: int | None = None) -> list[PeriodPhrase]:

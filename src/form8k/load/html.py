@@ -84,17 +84,21 @@ def _has_rule(s: str, side: str) -> bool:
     return "border:" in s and "border:none" not in s and "border:0" not in s
 
 
+def _colspan(value: str | None) -> int:
+    """A cell's colspan attribute as a width from 1 to 100; anything else ("", "²", "-3") is 1."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit():
+        return max(1, min(int(value), 100))
+    return 1
+
+
 def _read_cell(node: LexborNode, raw: str, label_cell: bool) -> GridCell:
     """A cell with some text (`raw`, as the node gives it)."""
     attrs = node.attributes
     text = raw.replace(_BLOCK, " ").strip()
     if not text.isascii() or "  " in text or "\n" in text or "\t" in text:
         text = _WS.sub(" ", text).strip()
-    try:
-        colspan = max(1, min(int(attrs.get("colspan") or 1), 100))
-    except ValueError:
-        colspan = 1
-    cell = GridCell(text=text, colspan=colspan)
+    cell = GridCell(text=text, colspan=_colspan(attrs.get("colspan")))
     if not text:
         return cell
     style = attrs.get("style")
@@ -141,7 +145,7 @@ def _read_grid(table: LexborNode) -> list[list[GridCell]]:
             raw = td.text(deep=True)
             if not raw or raw.isspace():  # padding, most cells of a statement: only its width counts
                 span_attr = td.attrs.get("colspan")
-                cells.append(GridCell("", int(span_attr) if span_attr and span_attr.isdigit() else 1))
+                cells.append(GridCell("", _colspan(span_attr)))
                 continue
             cell = _read_cell(td, raw, not seen_text)
             seen_text = seen_text or bool(cell.text)
