@@ -188,3 +188,10 @@ def test_text_utility_cover_with_seven_registrants() -> None:
     assert [e.number for e in filing.exhibits] == ["99.01", "99.02", "99.03", "99.04", "99.05", "99.06"]
     assert [(s.name, s.title) for s in filing.signatures] == [("W. Dean Hudson", "Comptroller"),
                                                               ("Wayne Boston", "Assistant Secretary")]
+
+
+@pytest.mark.parametrize("line", ["Commission File Number: 1-8940", "SEC File No. 1-8940", "File No.  1-8940",
+                                  "1-8940 (Commission File No.)"])
+def test_file_number_label_variants(line: str) -> None:
+    text = f"FORM 8-K\nCURRENT REPORT\nAcme Corp.\n(Exact name of registrant as specified in its charter)\n{line}\n"
+    assert cover_of(text).commission_file_number == "1-8940"

@@ -34,7 +34,7 @@ LABELS: dict[str, re.Pattern[str]] = {
                              r"^\(?\s*registrants?\)?\s*$|^registrants?\s*[,;]", re.I),
     "state": re.compile(r"state\s+or\s+other|state\s+of\s+(?:incorporation|organization)|jurisdiction\s+of\s+"
                         r"(?:incorporation|organization)|^\(\s*state\b", re.I),
-    "file_number": re.compile(r"commission\s+file|^\(\s*commission\b|file\s+number\)|sec\s+file\s+n", re.I),
+    "file_number": re.compile(r"commission\s+file|^\(\s*commission\b|\bfile\s+(?:number|no\b)", re.I),
     "irs": re.compile(r"i\.?\s?r\.?\s?s\.?\s+employer|employer\s+identification|^\(\s*i\.\s?r\.\s?s\.|irs\s+no\b|"
                       r"tax\s+identification", re.I),
     "address": re.compile(r"address\s+of\s+principal|principal\s+executive\s+offices", re.I),
