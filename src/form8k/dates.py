@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-_MONTHS = {
+MONTHS: dict[str, int] = {  # month names and abbreviations, lower case, to their numbers
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
@@ -23,7 +23,7 @@ DATE_PATTERN = re.compile(
 
 
 def _month_number(name: str) -> int | None:
-    return _MONTHS.get(name.lower().rstrip("."))
+    return MONTHS.get(name.lower().rstrip("."))
 
 
 def _from_match(m: re.Match[str]) -> dt.date | None:

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from form8k.dates import MONTHS
 from form8k.fold import fold
 
 __all__ = ["FiscalCalendar", "TOLERANCE_DAYS", "add_months", "find_dates", "infer_calendar", "parse_date",
@@ -27,12 +28,6 @@ __all__ = ["FiscalCalendar", "TOLERANCE_DAYS", "add_months", "find_dates", "infe
 
 TOLERANCE_DAYS = 10
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
 ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
                             "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 

@@ -15,17 +15,14 @@ column without a duration is an instant (0 months).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
+from form8k.dates import MONTHS
 from form8k.fold import fold
 from form8k.tables.find import RawTable
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # `(?=[adfjmnos])`: a month's first letter, tested before the month names are tried at a position.
 _DATE = re.compile(rf"\b(?=[adfjmnos]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b\s*,?\s*(?P<year>(?:19|20)\d\d)?(?!\d)",
@@ -135,7 +132,7 @@ def _count(word: str) -> int | None:
 
 def _dates(text: str) -> list[tuple[int, int, int | None]]:
     """(month, day, year or None) for every date printed in a header."""
-    out = [(_MONTHS[m.group("month").lower().rstrip(".")[:4] if m.group("month").lower().startswith("sept")
+    out = [(MONTHS[m.group("month").lower().rstrip(".")[:4] if m.group("month").lower().startswith("sept")
                     else m.group("month").lower().rstrip(".")], int(m.group("day")),
             int(m.group("year")) if m.group("year") else None) for m in _DATE.finditer(text)]
     for m in _NUMERIC_DATE.finditer(text):
