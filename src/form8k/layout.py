@@ -68,12 +68,6 @@ class Line:
         """An underline or separator line: `-----`, `_____`, `=====`."""
         return bool(_RULE.match(self.text)) and not self.is_blank
 
-    def segment_at(self, offset: int) -> Segment | None:
-        for seg in self.segments:
-            if seg.start <= offset < seg.end:
-                return seg
-        return None
-
 
 def _visual_columns(line: str) -> list[int]:
     """Visual column of each character with tabs expanded to 8."""

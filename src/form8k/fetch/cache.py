@@ -59,10 +59,6 @@ class Cache:
     def has(self, cik: int, accession: str) -> bool:
         return self.path(cik, accession).is_file()
 
-    def partials(self) -> list[Path]:
-        """`.part` files under the cache: downloads that never finished."""
-        return sorted(self.root.glob(f"*/*{PART_SUFFIX}")) if self.root.is_dir() else []
-
     @property
     def failures_path(self) -> Path:
         return self.root / FAILURES

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -155,9 +154,3 @@ def corpus_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     row = con.execute("SELECT count(*), coalesce(sum(n_facts), 0), coalesce(sum(n_checks_failed), 0) "
                       "FROM filings").fetchall()[0]
     return {"filings": int(row[0]), "facts": int(row[1]), "failed_checks": int(row[2])}
-
-
-def as_decimal(value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    return value if isinstance(value, Decimal) else Decimal(str(value))
