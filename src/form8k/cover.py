@@ -27,7 +27,7 @@ from form8k.fold import fold
 from form8k.items import iter_headings, main_document, signature_start
 from form8k.layout import Line, Segment, aligned, lines_of
 from form8k.load import Document, Submission
-from form8k.models import Cover, Disagreement, Header, Registrant, TradingSymbol
+from form8k.models import Cover, Disagreement, Header, Problem, Registrant, TradingSymbol
 
 LABELS: dict[str, re.Pattern[str]] = {
     "registrant": re.compile(r"exact\s+name\s+of\s+(?:the\s+)?registrants?|name\s+of\s+registrants?\b|"
@@ -441,7 +441,6 @@ def _tickers_in_text(text: str) -> list[TradingSymbol]:
 
 
 def _no_cover(sub: Submission, cover: Cover) -> Cover:
-    from form8k.models import Problem
 
     sub.problems.append(Problem(code="no_cover_page", component="cover",
                                 message="no 8-K cover page found (an exhibit alone, or not a current report)"))
