@@ -441,7 +441,6 @@ def _tickers_in_text(text: str) -> list[TradingSymbol]:
 
 
 def _no_cover(sub: Submission, cover: Cover) -> Cover:
-
     sub.problems.append(Problem(code="no_cover_page", component="cover",
                                 message="no 8-K cover page found (an exhibit alone, or not a current report)"))
     if sub.header is not None:
