@@ -19,7 +19,7 @@ from pathlib import Path
 from form8k.load import load
 from form8k.models import Fact
 from form8k.pipeline import parse
-from form8k.release import read_release
+from form8k.release.assemble import read_release
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -5,7 +5,7 @@ Parses every file of ../shared/corpus/filings `--repeat` times and keeps the
 fastest run of each stage per filing. CPU time (`time.process_time`), not wall
 time, so that other work on the machine does not skew it. The stages are the
 pipeline's own (load, cover, items, exhibits, signatures, statements,
-release); the timing wraps `pipeline.load` and `pipeline._stage`, so the
+release); the timing wraps `pipeline.load` and `run_stage` (pipeline and record), so the
 record is built exactly as `parse` builds it.
 
     .venv/bin/python bench/parse_speed.py [--corpus ../shared/corpus/filings] [--repeat 5] [--per-filing]
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from form8k import pipeline
+from form8k.record import reader as record_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("load", "cover", "items", "exhibits", "signatures", "statements", "release")
@@ -31,7 +32,7 @@ STAGES = ("load", "cover", "items", "exhibits", "signatures", "statements", "rel
 @contextmanager
 def timed_stages(times: dict[str, float]) -> Iterator[None]:
     """While active, add each pipeline stage's CPU seconds to `times` under its name."""
-    real_load, real_stage = pipeline.load, pipeline._stage
+    real_load, real_stage = pipeline.load, pipeline.run_stage
 
     def load(files: Any) -> Any:
         t0 = time.process_time()
@@ -40,18 +41,18 @@ def timed_stages(times: dict[str, float]) -> Iterator[None]:
         finally:
             times["load"] += time.process_time() - t0
 
-    def stage(filing: Any, name: str, fn: Callable[[], Any], default: Any) -> Any:
+    def stage(problems: Any, name: str, fn: Callable[[], Any], default: Any) -> Any:
         t0 = time.process_time()
         try:
-            return real_stage(filing, name, fn, default)
+            return real_stage(problems, name, fn, default)
         finally:
             times[name] += time.process_time() - t0
 
-    pipeline.load, pipeline._stage = load, stage  # type: ignore[assignment]
+    pipeline.load, pipeline.run_stage, record_reader.run_stage = load, stage, stage  # type: ignore[assignment]
     try:
         yield
     finally:
-        pipeline.load, pipeline._stage = real_load, real_stage  # type: ignore[assignment]
+        pipeline.load, pipeline.run_stage, record_reader.run_stage = real_load, real_stage, real_stage  # type: ignore[assignment]
 
 
 def measure(name: str, data: bytes, repeat: int) -> tuple[str, dict[str, float]]:

@@ -21,10 +21,10 @@ from collections import Counter
 from pathlib import Path
 
 from form8k import parse
-from form8k.checks import STATEMENT_RULES, UNLABELLED
 from form8k.load import load
 from form8k.models import Filing
-from form8k.tables import read_statements
+from form8k.statements.checks import STATEMENT_RULES, UNLABELLED
+from form8k.statements.tables import read_statements
 
 ROOT = Path(__file__).resolve().parent.parent
 TOTAL_CONCEPTS = frozenset({

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from form8k.amounts import find_amounts, parse_amount
+from form8k.release.amounts import find_amounts, parse_amount
 
 
 @dataclass(frozen=True)

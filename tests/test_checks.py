@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from form8k.checks import StatementTable, check_tables, half
 from form8k.models import Column, Row, Table
+from form8k.statements.checks import StatementTable, check_tables, half
 
 
 def test_half_a_unit_of_the_last_printed_digit() -> None:

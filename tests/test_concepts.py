@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import pytest
 
-from form8k.concepts import match_label, normalize_label, rules, sign_factor
+from form8k.statements.concepts import match_label, normalize_label, rules, sign_factor
 
 
 class Example(NamedTuple):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from form8k import parse, parse_paths
-from form8k.cover_fields import _box_state
+from form8k.record.cover_fields import _box_state
 
 from conftest import DATA as TESTS_DATA
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from form8k.distributed import ingest_dask
 from form8k.store import ingest, open_db, query
+from form8k.store.distributed import ingest_dask
 from form8k.store.schema import RECORD_TABLES
 
 from conftest import FILINGS

@@ -12,8 +12,8 @@ import string
 
 import pytest
 
-from form8k.cover import LABEL_WORDS, LABELS, _label_in
-from form8k.fold import fold
+from form8k.record.cover import LABEL_WORDS, LABELS, _label_in
+from form8k.text.fold import fold
 
 from conftest import FILINGS
 

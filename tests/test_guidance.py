@@ -9,11 +9,11 @@ from functools import cache
 import pytest
 
 from form8k import parse_paths
-from form8k.fiscal import FiscalCalendar
-from form8k.guidance import fiscal_label, read_guidance, read_guidance_tables
 from form8k.models import Filing
-from form8k.narrative import read_narrative
-from form8k.prose import paragraphs
+from form8k.release.guidance import fiscal_label, read_guidance, read_guidance_tables
+from form8k.release.narrative import read_narrative
+from form8k.release.prose import paragraphs
+from form8k.statements.fiscal import FiscalCalendar
 
 from conftest import FILINGS
 

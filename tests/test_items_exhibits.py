@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from form8k import parse, parse_paths
-from form8k.dates import parse_date
-from form8k.exhibits import normalize_number
+from form8k.record.exhibits import normalize_number
+from form8k.text.dates import parse_date
 
 from conftest import FILINGS
 

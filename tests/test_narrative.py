@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from form8k.fiscal import FiscalCalendar
-from form8k.narrative import Reading, read_narrative, segment_headings
-from form8k.prose import paragraphs
+from form8k.release.narrative import Reading, read_narrative, segment_headings
+from form8k.release.prose import paragraphs
+from form8k.statements.fiscal import FiscalCalendar
 
 D = dt.date
 

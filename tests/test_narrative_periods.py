@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from form8k.fiscal import FiscalCalendar, add_months, infer_calendar, months_from_weeks
-from form8k.periods import find_periods, resolve
+from form8k.release.periods import find_periods, resolve
+from form8k.statements.fiscal import FiscalCalendar, add_months, infer_calendar, months_from_weeks
 
 D = dt.date
 

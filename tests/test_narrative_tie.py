@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from form8k.fiscal import FiscalCalendar
 from form8k.models import Column, Fact, Row, Table
-from form8k.narrative import read_narrative, segment_headings
-from form8k.prose import paragraphs
-from form8k.tie import tie_readings
+from form8k.release.narrative import read_narrative, segment_headings
+from form8k.release.prose import paragraphs
+from form8k.release.tie import tie_readings
+from form8k.statements.fiscal import FiscalCalendar
 
 D = dt.date
 Q = FiscalCalendar(year_end_month=6, year_end_day=30, fiscal_year=2007, fiscal_quarter=2, current_end=D(2006, 12, 31))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from form8k.tables.numbers import is_year, parse_number
+from form8k.statements.tables.numbers import is_year, parse_number
 
 
 class Example(NamedTuple):

@@ -10,11 +10,11 @@ from functools import cache
 import pytest
 
 from form8k import parse_paths
+from form8k.export.render import markdown
 from form8k.load import load
 from form8k.models import Fact, Filing, Table
 from form8k.pipeline import parse
-from form8k.release import read_release
-from form8k.render import markdown
+from form8k.release.assemble import read_release
 
 from conftest import DATA, FILINGS
 

@@ -14,7 +14,7 @@ import pytest
 from form8k.load import load
 from form8k.models import Fact
 from form8k.pipeline import parse
-from form8k.release import read_release
+from form8k.release.assemble import read_release
 
 pytestmark = pytest.mark.corpus
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from form8k import parse_paths
-from form8k.checks import STATEMENT_RULES
+from form8k.statements.checks import STATEMENT_RULES
 
 pytestmark = pytest.mark.corpus
 

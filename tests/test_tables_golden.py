@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from form8k.checks import STATEMENT_RULES
 from form8k.models import Filing
+from form8k.statements.checks import STATEMENT_RULES
 
 from conftest import FILINGS, GOLDEN, check_golden, orphan_goldens, parsed
 

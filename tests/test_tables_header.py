@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from form8k.tables.header import read_period, read_scale, title_block
+from form8k.statements.tables.header import read_period, read_scale, title_block
 
 D = dt.date
 
@@ -79,8 +79,8 @@ def test_title_block_keeps_the_short_lines_above_a_table() -> None:
 
 
 def test_a_title_naming_two_durations_gives_them_to_the_column_blocks_in_order() -> None:
-    from form8k.tables.find import HeaderCell, RawTable
-    from form8k.tables.header import durations, read_columns
+    from form8k.statements.tables.header import durations, read_columns
+    from form8k.statements.tables.raw import HeaderCell, RawTable
 
     assert durations("Three and Six Months Ended June 30, 2007 and 2006") == [3, 6]
     assert durations("For the 13 and 26 Weeks Ended July 3, 2004") == [3, 6]
@@ -95,8 +95,8 @@ def test_a_title_naming_two_durations_gives_them_to_the_column_blocks_in_order()
 
 
 def test_a_spanning_header_naming_two_durations() -> None:
-    from form8k.tables.find import HeaderCell, RawTable
-    from form8k.tables.header import read_columns
+    from form8k.statements.tables.header import read_columns
+    from form8k.statements.tables.raw import HeaderCell, RawTable
 
     raw = RawTable(document=0, span=(0, 0), rows=[], ncols=4, header=[
         [HeaderCell("Three and Six Months Ended June 30,", 0, 3)],
@@ -114,6 +114,6 @@ def test_a_spanning_header_naming_two_durations() -> None:
     (D(2022, 12, 31), 3, {D(2023, 12, 30), D(2023, 9, 30), D(2022, 12, 31)}, None),
 ])
 def test_period_start(end: dt.date, months: int, known: set[dt.date], start: dt.date | None) -> None:
-    from form8k.tables.facts import period_start
+    from form8k.statements.tables.facts import period_start
 
     assert period_start(end, months, known) == start

@@ -205,7 +205,7 @@ Net loss $ (3,044) $ (3,502)
 
 
 def test_markdown_shows_statements_concepts_and_checks() -> None:
-    from form8k.render import markdown
+    from form8k.export.render import markdown
 
     text = TEXT.replace("Provision for income taxes", "\t4 = 000\t44.400\t0.40=0\nProvision for income taxes")
     md = markdown(_parse("acme.txt", text))

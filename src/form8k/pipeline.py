@@ -1,12 +1,9 @@
 """parse(files) -> Filing: the stages, in order.
 
     load          bytes -> documents with one canonical text       (load/)
-    cover         the 8-K cover page                              (cover.py)
-    items         Item 2.02, 9.01 … with their text               (items.py)
-    exhibits      the exhibit index joined with EX- documents      (exhibits.py)
-    signatures    signers, titles, dates                          (signatures.py)
-    statements    tables -> typed rows -> facts -> checks          (tables/, concepts/, checks.py)
-    release       press-release parts, mentions, guidance          (release.py, narrative.py, guidance.py)
+    record        cover page, items, exhibits, signatures          (record/)
+    statements    tables -> typed rows -> facts -> checks          (statements/)
+    release       press-release parts, mentions, guidance          (release/)
 
 A stage that meets bad data reports it in `Filing.problems`; a stage that
 fails outright is recorded as a problem too, so one broken part never costs
@@ -17,18 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 from form8k.errors import InputError, InputTooLargeError
 from form8k.load import Submission, load
 from form8k.models import DocumentInfo, Filing, Problem, Source
-
-T = TypeVar("T")
+from form8k.record import FORM_TYPES_8K, read_record, run_stage
+from form8k.release import read_release
+from form8k.statements import read_statements
 
 MAX_BYTES = int(os.environ.get("FORM8K_MAX_BYTES", str(100 * 2**20)))
-FORM_TYPES_8K = {"8-K", "8-K/A", "8-K12B", "8-K12G3", "8-K15D5", "8-K12B/A", "8-K12G3/A"}
+__all__ = ["FORM_TYPES_8K", "MAX_BYTES", "parse", "parse_paths", "read_files"]
 
 
 def read_files(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> list[tuple[str, bytes]]:
@@ -82,67 +79,34 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
     return filing
 
 
-def _stage(filing: Filing, name: str, fn: Callable[[], T], default: T) -> T:
-    if os.environ.get("FORM8K_STRICT"):
-        return fn()
-    try:
-        return fn()
-    except Exception as exc:  # noqa: BLE001 - a broken stage must not cost the whole record
-        filing.problems.append(Problem(code="stage_error", component=name,
-                                       message=f"{name} stage failed: {type(exc).__name__}: {exc}"))
-        return default
-
-
 def _read_record(sub: Submission, filing: Filing) -> None:
-    from form8k import cover, exhibits, items, signatures
-
     if not sub.text.strip():
         filing.problems.append(Problem(code="no_text", component="load",
                                        message="no readable text in the filing (only binary or empty parts)"))
         return
-    header_form = filing.header.form_type if filing.header is not None else None
-    if header_form is None or header_form.upper() in FORM_TYPES_8K:
-        filing.cover = _stage(filing, "cover", lambda: cover.read_cover(sub), filing.cover)
-    form = _form_type(filing)
-    if form is not None and form.upper() not in FORM_TYPES_8K:
-        filing.problems.append(Problem(code="not_8k", component="cover",
-                                       message=f"this is a {form}, not an 8-K current report"))
+    record = read_record(sub)
+    filing.cover, filing.items, filing.exhibits, filing.signatures = (
+        record.cover, record.items, record.exhibits, record.signatures)
+    filing.problems.extend(record.problems)
+    if not record.is_8k:
         return
-    filing.items = _stage(filing, "items", lambda: items.read_items(sub, filing.cover), [])
-    if filing.items and all(i.heading is None for i in filing.items):
-        filing.problems.append(Problem(code="items_from_header", component="items",
-                                       message="no item headings in the body; items taken from the SGML header"))
-    elif not filing.items and filing.cover.span is not None:
-        filing.problems.append(Problem(code="no_items", component="items", message="no item headings found"))
-    filing.exhibits = _stage(filing, "exhibits", lambda: exhibits.read_exhibits(sub, filing.items), [])
-    filing.signatures = _stage(filing, "signatures", lambda: signatures.read_signatures(sub), [])
     _read_statements(sub, filing)
     _read_release(sub, filing)
 
 
 def _read_statements(sub: Submission, filing: Filing) -> None:
-    from form8k.tables import read_statements
-
-    result = _stage(filing, "statements", lambda: read_statements(sub), None)
+    result = run_stage(filing.problems, "statements", lambda: read_statements(sub), None)
     if result is not None:
         filing.tables, filing.facts, filing.checks = result.tables, result.facts, result.checks
         filing.problems.extend(result.problems)
 
 
 def _read_release(sub: Submission, filing: Filing) -> None:
-    from form8k.release import read_release
-
-    result = _stage(filing, "release", lambda: read_release(sub, filing), None)
+    result = run_stage(filing.problems, "release", lambda: read_release(sub, filing), None)
     if result is not None:
         filing.press_release, filing.mentions, filing.guidance = result.press_release, result.mentions, result.guidance
         filing.checks.extend(result.checks)
         filing.problems.extend(result.problems)
-
-
-def _form_type(filing: Filing) -> str | None:
-    if filing.header is not None and filing.header.form_type:
-        return filing.header.form_type
-    return filing.cover.form_type
 
 
 def _set_status(filing: Filing) -> None:

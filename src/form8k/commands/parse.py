@@ -21,8 +21,8 @@ def parse(
     Example: form8k parse examples/immunogen_2007-02-01_8-K_earnings.txt --json
     """
     from form8k.errors import Form8kError
+    from form8k.export.render import markdown, summary
     from form8k.pipeline import parse_paths
-    from form8k.render import markdown, summary
 
     for f in files:
         if not f.is_file():

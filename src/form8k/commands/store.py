@@ -56,7 +56,7 @@ def ingest(
 
     try:
         if engine is Engine.dask:
-            from form8k.distributed import ingest_dask
+            from form8k.store.distributed import ingest_dask
 
             summary = ingest_dask(paths, out, scheduler=scheduler, workers=workers, progress=progress)
         else:

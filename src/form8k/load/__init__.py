@@ -15,8 +15,8 @@ from form8k.errors import InputError
 from form8k.load.decode import decode, normalize_newlines
 from form8k.load.document import Document, Grid, GridCell, Submission
 from form8k.load.html import html_to_text
+from form8k.load.plain import text_document
 from form8k.load.sgml import is_submission, parse_header, split_parts, unwrap
-from form8k.load.text import text_document
 from form8k.models import Problem, SourceFormat
 
 __all__ = ["Document", "Grid", "GridCell", "Submission", "load", "detect_format"]

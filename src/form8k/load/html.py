@@ -14,8 +14,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from form8k.fold import fold
 from form8k.load.document import Grid, GridCell
+from form8k.text.fold import fold
 
 _BLOCK = "\ue000"  # marks a block boundary until whitespace is collapsed
 _MARK = "\ue001"  # brackets the placeholder of a table or <pre> block
@@ -54,7 +54,7 @@ def _indent_points(style: str | None) -> float:
     if not style:
         return 0.0
     low = fold(style)
-    if "left" not in low and "indent" not in low:  # what every _LENGTH property names (see form8k.fold)
+    if "left" not in low and "indent" not in low:  # what every _LENGTH property names (see form8k.text.fold)
         return 0.0
     total = 0.0
     for _, number, unit in _LENGTH.findall(style):

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from fastapi.responses import HTMLResponse
 
-from form8k.render import fmt_amount
+from form8k.export.render import fmt_amount
 from form8k.web import urls
 from form8k.web.charts import period_name
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from form8k.items import main_document, signature_start
 from form8k.load import Document, Submission
 from form8k.models import Exhibit, Item
+from form8k.record.items import main_document, signature_start
 
 _NUM = r"\d{1,3}(?:\.\d{1,3})?(?:\.[A-Z]{3})?"
 _ENTRY = re.compile(

@@ -16,12 +16,12 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from form8k.amounts import find_amounts
-from form8k.fiscal import FiscalCalendar, months_between
-from form8k.lexicon import MetricEntry, lookup, read_metric
 from form8k.models import Guidance, GuidanceRange
-from form8k.narrative import Reading
-from form8k.periods import Period, find_periods, resolve
+from form8k.release.amounts import find_amounts
+from form8k.release.lexicon import MetricEntry, lookup, read_metric
+from form8k.release.narrative import Reading
+from form8k.release.periods import Period, find_periods, resolve
+from form8k.statements.fiscal import FiscalCalendar, months_between
 
 __all__ = ["read_guidance", "read_guidance_tables", "fiscal_label"]
 

@@ -14,8 +14,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from form8k.fiscal import DATE_RE, FiscalCalendar, add_months, months_from_weeks, ordinal_number, parse_date
-from form8k.fold import fold
+from form8k.statements.fiscal import (
+    DATE_RE,
+    FiscalCalendar,
+    add_months,
+    months_from_weeks,
+    ordinal_number,
+    parse_date,
+)
+from form8k.text.fold import fold
 
 __all__ = ["Period", "PeriodPhrase", "find_periods", "resolve", "shift_years"]
 
@@ -152,7 +159,7 @@ def find_periods(text: str, default_year: int | None = None) -> list[PeriodPhras
             return
         found.append(PeriodPhrase(start=start, end=end, text=text[start:end], kind=kind, **kw))  # type: ignore[arg-type]
 
-    # Each pattern runs only on a sentence holding the words it cannot match without (see form8k.fold).
+    # Each pattern runs only on a sentence holding the words it cannot match without (see form8k.text.fold).
     dated = any(month in low for month in _MONTH_STEMS)
     ended = dated and "end" in low
     fiscal_year = "19" in low or "20" in low

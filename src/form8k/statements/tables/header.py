@@ -19,9 +19,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from form8k.dates import MONTHS
-from form8k.fold import fold
-from form8k.tables.find import RawTable
+from form8k.statements.tables.raw import RawTable
+from form8k.text.dates import MONTHS
+from form8k.text.fold import fold
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # `(?=[adfjmnos])`: a month's first letter, tested before the month names are tried at a position.
@@ -73,7 +73,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# A header names a duration only with one of these words (tested in folded text, see form8k.fold).
+# A header names a duration only with one of these words (tested in folded text, see form8k.text.fold).
 _DURATION_WORDS = ("week", "month", "half", "q", "year", "annual")
 # A caption states a scale only with one of these.
 _SCALE_WORDS = ("thousand", "million", "billion", "000", "$")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from form8k.dates import DATE_PATTERN, parse_date
-from form8k.items import SIGNATURE_SENTENCE, main_document, signature_start
-from form8k.layout import lines_of
 from form8k.load import Submission
 from form8k.models import Signature
+from form8k.record.items import SIGNATURE_SENTENCE, main_document, signature_start
+from form8k.record.lines import lines_of
+from form8k.text.dates import DATE_PATTERN, parse_date
 
 _SIGNED = re.compile(r"^(?:By:?\s*)?/s/\s*(?P<name>.*)$", re.I)
 _NAME = re.compile(r"^Name\s*:\s*(?P<name>.+)$", re.I)

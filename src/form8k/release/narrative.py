@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from form8k.amounts import AmountPhrase, find_amounts, may_hold_amount
-from form8k.binding import Binding, Token, bind, tokenize
-from form8k.fiscal import TOLERANCE_DAYS, FiscalCalendar
-from form8k.lexicon import MetricEntry, MetricPhrase, concept_entry, lookup, read_metric
-from form8k.periods import Period, PeriodPhrase, find_periods, resolve, shift_years
-from form8k.prose import Paragraph, Sentence, sentences
+from form8k.release.amounts import AmountPhrase, find_amounts, may_hold_amount
+from form8k.release.binding import Binding, Token, bind, tokenize
+from form8k.release.lexicon import MetricEntry, MetricPhrase, concept_entry, lookup, read_metric
+from form8k.release.periods import Period, PeriodPhrase, find_periods, resolve, shift_years
+from form8k.release.prose import Paragraph, Sentence, sentences
+from form8k.statements.fiscal import TOLERANCE_DAYS, FiscalCalendar
 
 __all__ = ["Reading", "read_narrative", "segment_headings"]
 

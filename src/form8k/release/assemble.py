@@ -20,14 +20,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from form8k import release_parts as parts
-from form8k.fiscal import find_dates, infer_calendar
-from form8k.guidance import read_guidance, read_guidance_tables
 from form8k.load import Document, Submission
 from form8k.models import Check, Filing, Guidance, Mention, PressRelease, Problem
-from form8k.narrative import read_narrative, segment_headings
-from form8k.prose import Paragraph, paragraphs
-from form8k.tie import tie_readings
+from form8k.release import parts
+from form8k.release.guidance import read_guidance, read_guidance_tables
+from form8k.release.narrative import read_narrative, segment_headings
+from form8k.release.prose import Paragraph, paragraphs
+from form8k.release.tie import tie_readings
+from form8k.statements.fiscal import find_dates, infer_calendar
 
 __all__ = ["Release", "read_release", "locate_release"]
 

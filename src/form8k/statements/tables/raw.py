@@ -1,4 +1,7 @@
-"""Find the data tables of a filing: HTML grids and plain-text layouts become one raw shape.
+"""The raw shape of a data table, before any meaning is read into it.
+
+Both table readers, HTML grids (`grid.py`) and plain-text layouts (`layout.py`),
+produce it; `find.py` chooses the reader.
 
 A `RawTable` is a table before any meaning is read into it: rows with a label
 and one cell per value column (the printed text, its parsed `Number` and its
@@ -13,9 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from form8k.load import Submission
 from form8k.models import Span
-from form8k.tables.numbers import Number
+from form8k.statements.tables.numbers import Number
 
 
 @dataclass(slots=True)
@@ -66,17 +68,3 @@ def enough_values(rows: list[RawRow]) -> bool:
     numbered = [r for r in rows if r.label and any(c is not None and c.number is not None and not c.number.dash
                                                     for c in r.cells)]
     return len(numbered) >= 2
-
-
-def find_tables(sub: Submission) -> list[RawTable]:
-    """Every data table of every readable document, in filing order."""
-    from form8k.tables.grid import grid_tables
-    from form8k.tables.layout import text_tables
-
-    tables: list[RawTable] = []
-    for index, doc in enumerate(sub.documents):
-        if doc.format == "html":
-            tables.extend(grid_tables(doc, index, sub.text))
-        elif doc.format == "text":
-            tables.extend(text_tables(doc, index))
-    return tables

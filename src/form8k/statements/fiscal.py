@@ -20,8 +20,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from form8k.dates import MONTHS
-from form8k.fold import fold
+from form8k.text.dates import MONTHS
+from form8k.text.fold import fold
 
 __all__ = ["FiscalCalendar", "TOLERANCE_DAYS", "add_months", "find_dates", "infer_calendar", "parse_date",
            "months_from_weeks", "DATE_RE", "ORDINALS"]
@@ -186,7 +186,7 @@ def _quarter_labels(text: str) -> list[tuple[int, int, int, int]]:
     found: list[tuple[int, int, int, int]] = []
     for piece in _PIECES.finditer(text):
         words = piece.group(0)
-        # every label names a quarter ("quarter", "Q2") and a fiscal year (see form8k.fold)
+        # every label names a quarter ("quarter", "Q2") and a fiscal year (see form8k.text.fold)
         if "q" not in fold(words) or ("19" not in words and "20" not in words) or not _RESULTS.search(words):
             continue
         for pattern in _QUARTER_FACTS:

@@ -1,13 +1,4 @@
-"""Financial statement tables: find, read headers and rows, classify, map, check.
-
-    find       grids and text layouts -> raw tables            (find.py, grid.py, layout.py)
-    header     column periods, units and scale                  (header.py)
-    rows       typed rows: sections, totals, rejected noise     (rows.py)
-    classify   income, balance, cash flow, segment, non-GAAP…   (classify.py)
-    concepts   row labels -> US-GAAP concepts                   (form8k.concepts)
-    checks     sums and accounting identities                   (form8k.checks)
-    facts      one value per concept and period                 (facts.py)
-"""
+"""Read every table of a filing: raw table -> header -> typed rows -> class -> concepts -> facts -> checks."""
 
 from __future__ import annotations
 
@@ -19,10 +10,10 @@ from form8k.load import Submission
 from form8k.models import Check, Column, Fact, Problem, Table
 
 if TYPE_CHECKING:
-    from form8k.concepts import ConceptRule
-    from form8k.tables.facts import MappedTable
-    from form8k.tables.find import RawTable
-    from form8k.tables.header import ColumnHead
+    from form8k.statements.concepts import ConceptRule
+    from form8k.statements.tables.facts import MappedTable
+    from form8k.statements.tables.header import ColumnHead
+    from form8k.statements.tables.raw import RawTable
 
 __all__ = ["Statements", "read_statements"]
 
@@ -46,9 +37,9 @@ _SCALE_GAP = 6000  # a table without its own units line takes the previous table
 
 def read_statements(sub: Submission) -> Statements:
     """Every table of the filing as typed rows, the facts of its primary statements, and their checks."""
-    from form8k.checks import StatementTable, check_tables
-    from form8k.tables.facts import collect_facts
-    from form8k.tables.find import find_tables
+    from form8k.statements.checks import StatementTable, check_tables
+    from form8k.statements.tables.facts import collect_facts
+    from form8k.statements.tables.find import find_tables
 
     out = Statements()
     mapped: list[MappedTable] = []
@@ -66,10 +57,10 @@ def read_statements(sub: Submission) -> Statements:
 
 
 def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable] | None) -> MappedTable:
-    from form8k.tables.classify import classify
-    from form8k.tables.facts import MappedTable
-    from form8k.tables.header import ColumnHead, read_columns, read_scale, title_block
-    from form8k.tables.rows import clean_label, read_rows
+    from form8k.statements.tables.classify import classify
+    from form8k.statements.tables.facts import MappedTable
+    from form8k.statements.tables.header import ColumnHead, read_columns, read_scale, title_block
+    from form8k.statements.tables.rows import clean_label, read_rows
 
     above = title_block(raw.context)
     title = above + [t for t in raw.label_header if not _BARE_HEAD.match(t)]
@@ -118,7 +109,7 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
 
 def _footnote_scale(after: str) -> tuple[int | None, int | None, str | None]:
     """A units note right under a table ("Amounts in thousands."), not the next table's caption."""
-    from form8k.tables.header import read_scale
+    from form8k.statements.tables.header import read_scale
 
     lines = [t.strip() for t in after.split("\n") if t.strip()][:2]
     for line in lines:
@@ -147,7 +138,13 @@ def _mark_percent_columns(raw: RawTable, heads: list[ColumnHead]) -> None:
 
 
 def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
-    from form8k.concepts import FALLBACKS, match_normalized, normalize_label, normalize_path, sign_factor
+    from form8k.statements.concepts import (
+        FALLBACKS,
+        match_normalized,
+        normalize_label,
+        normalize_path,
+        sign_factor,
+    )
 
     table = m.table
     chosen: dict[tuple[str, str], tuple[int, int]] = {}  # (concept, period kind) -> (priority, row)

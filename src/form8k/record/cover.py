@@ -21,13 +21,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from form8k.cover_fields import checkboxes, emerging_growth, trading_symbols
-from form8k.dates import DATE_PATTERN, find_dates
-from form8k.fold import fold
-from form8k.items import iter_headings, main_document, signature_start
-from form8k.layout import Line, Segment, aligned, lines_of
 from form8k.load import Document, Submission
 from form8k.models import Cover, Disagreement, Header, Problem, Registrant, TradingSymbol
+from form8k.record.cover_fields import checkboxes, emerging_growth, trading_symbols
+from form8k.record.items import iter_headings, main_document, signature_start
+from form8k.record.lines import Line, Segment, aligned, lines_of
+from form8k.text.dates import DATE_PATTERN, find_dates
+from form8k.text.fold import fold
 
 LABELS: dict[str, re.Pattern[str]] = {
     "registrant": re.compile(r"exact\s+name\s+of\s+(?:the\s+)?registrants?|name\s+of\s+registrants?\b|"
@@ -44,7 +44,7 @@ LABELS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"date\s+of\s+(?:report|earliest)", re.I),
 }
 # The words a text needs for each label to match (kept in step with LABELS): most segments of a cover
-# page hold none, and testing for them in folded text (form8k.fold) is far cheaper than the search.
+# page hold none, and testing for them in folded text (form8k.text.fold) is far cheaper than the search.
 LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "registrant": ("registrant",), "state": ("state", "jurisdiction"), "file_number": ("commission", "file"),
     "irs": ("employer", "i.", "irs", "identification"), "address": ("principal",), "zip": ("code",),

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from form8k.load import Document, Grid
 from form8k.models import Span
-from form8k.tables.find import HeaderCell, RawCell, RawRow, RawTable, enough_values
-from form8k.tables.numbers import Number, clean_cell, is_year, parse_clean
+from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_clean
+from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
 
 _CURRENCY = frozenset({"$", "US$", "U.S.$", "€", "£", "\\$"})
 _CLOSERS = frozenset({")", "%", ")%", "%)", "%)%"})

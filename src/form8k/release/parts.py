@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from form8k.fiscal import DATE_RE, parse_date
 from form8k.models import ConferenceCall, Contact, Dateline, Quote, TradingSymbol
-from form8k.prose import Paragraph
+from form8k.release.prose import Paragraph
+from form8k.statements.fiscal import DATE_RE, parse_date
 
 __all__ = ["is_furniture", "read_dateline", "read_headline", "read_tickers", "read_contacts", "read_quotes",
            "read_call", "section_spans", "issuer_name"]

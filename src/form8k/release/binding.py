@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from form8k.amounts import AmountPhrase
-from form8k.periods import PeriodPhrase
+from form8k.release.amounts import AmountPhrase
+from form8k.release.periods import PeriodPhrase
 
 __all__ = ["Token", "Binding", "tokenize", "bind"]
 

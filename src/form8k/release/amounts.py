@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from form8k.fold import fold
+from form8k.text.fold import fold
 
 __all__ = ["AmountPhrase", "find_amounts", "may_hold_amount", "parse_amount"]
 
@@ -259,7 +259,7 @@ def find_amounts(text: str) -> list[AmountPhrase]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    # Each pattern runs only on text holding what it cannot match without (see form8k.fold).
+    # Each pattern runs only on text holding what it cannot match without (see form8k.text.fold).
     patterns = [(_MONEY, _money)] if "$" in text or "usd" in low else []
     if "%" in text or "cent" in low or "basis" in low or "bps" in low:
         patterns.append((_PERCENT, _percent))

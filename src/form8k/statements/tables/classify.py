@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from form8k.models import StatementKind
-from form8k.tables.header import ColumnHead
+from form8k.statements.tables.header import ColumnHead
 
 _GUIDANCE = re.compile(r"\boutlook\b|\bguidance\b|\bfinancial\s+targets\b|\bforecast\b|\bprojected\b", re.I)
 _NON_GAAP = re.compile(r"\bnon[\s-]?gaap\b|\bpro\s+forma\b|\badjusted\s+(?:ebitda|earnings|net|operating|results)\b|"

@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from form8k.fold import fold
 from form8k.models import Problem, Row, Span
-from form8k.tables.find import RawRow, RawTable
-from form8k.tables.header import ColumnHead
-from form8k.tables.numbers import Number
+from form8k.statements.tables.header import ColumnHead
+from form8k.statements.tables.numbers import Number
+from form8k.statements.tables.raw import RawRow, RawTable
+from form8k.text.fold import fold
 
 _FOOTNOTE_MARK = re.compile(r"\s*(?:\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\*{1,3}|†|‡))(?=\s*(?:\(|\*|†|‡|$))")
 _TRAILING_SUPERSCRIPT = re.compile(r"(?<=[a-z])(\d)$")
@@ -94,7 +94,7 @@ def row_unit(label: str, path: tuple[str, ...], statement: str | None = None) ->
     if statement == "balance":
         # Balance sheets print amounts; share counts there are memo lines ("Total common shares outstanding").
         return "shares" if _BALANCE_SHARES.match(label) else "USD"
-    low = fold(text)  # the words each pattern needs, tested first (see form8k.fold)
+    low = fold(text)  # the words each pattern needs, tested first (see form8k.text.fold)
     if ("shares" in low or "units" in low) and _SHARES.search(text) and not _STOCK_LINE.match(label):
         return "shares"
     if ("per" in low or "eps" in low) and _PER_SHARE.search(text):

@@ -21,11 +21,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from form8k.fiscal import TOLERANCE_DAYS
-from form8k.lexicon import is_instant, label_key
 from form8k.models import Check, Comparison, Fact, FactRef, Mention, Table
-from form8k.narrative import Reading
-from form8k.periods import Period
+from form8k.release.lexicon import is_instant, label_key
+from form8k.release.narrative import Reading
+from form8k.release.periods import Period
+from form8k.statements.fiscal import TOLERANCE_DAYS
 
 __all__ = ["tie_readings"]
 

@@ -14,9 +14,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from form8k.checks import CheckResult, half
-from form8k.concepts import ConceptRule
 from form8k.models import Check, Fact, FactRef, Table
+from form8k.statements.checks import CheckResult, half
+from form8k.statements.concepts import ConceptRule
 
 PRIMARY = ("income", "balance", "cash_flow")
 

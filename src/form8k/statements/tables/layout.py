@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from form8k.load import Document
-from form8k.tables.find import HeaderCell, RawCell, RawRow, RawTable, enough_values
-from form8k.tables.numbers import Number, clean_cell, is_year, parse_number
+from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_number
+from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
 
 _FIELD = re.compile(r"\S(?:.*?\S)??(?= {2,}|$)")
 _DOLLAR_SPLIT = re.compile(r"(?<=[^\s$]) (?=\$)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from form8k.layout import Line, aligned
 from form8k.models import TradingSymbol
+from form8k.record.lines import Line, aligned
 
 CHECKED = {"☒", "☑", "✓", "✔", "x", "X", "[x]", "[X]", "ý", "þ", "■", "⌧", "(x)", "(X)", "[ X ]", "[ x ]"}
 UNCHECKED = {"☐", "o", "[ ]", "[_]", "[  ]", "¨", "q", "□", "( )", "❑", "[]", "_", "[__]", "o-", "-o", "- o"}
