@@ -13,9 +13,15 @@ from form8k.commands import parse as parse_command
 from form8k.commands import serve as serve_command
 from form8k.commands import store as store_commands
 
+EXIT_CODES = ("Exit codes: 0 done; 1 the work ran but failed (a filing that could not be read, a SQL error, "
+              "filings that could not be fetched); 2 the command was wrong (an unknown option, concept or rule, "
+              "a missing file or database, no network).")
+
 app = typer.Typer(
     name="form8k",
-    help="Read SEC Form 8-K current reports into structured, arithmetic-checked records.",
+    help="Read SEC Form 8-K current reports into structured, arithmetic-checked records.\n\n"
+         "The database is form8k.duckdb (in the current folder) unless --db or FORM8K_DB names another.",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -30,13 +36,18 @@ app.command("export")(store_commands.export)
 app.command("serve")(serve_command.serve)
 
 
-@app.callback()
-def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    if version:
+def _version(value: bool) -> None:
+    if value:
         from form8k import __version__
 
-        typer.echo(__version__)
+        typer.echo(f"form8k {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Read SEC Form 8-K current reports into structured, arithmetic-checked records."""
 
 
 def main() -> None:

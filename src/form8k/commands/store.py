@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from form8k.commands.options import DEFAULT_DB, DbOption, FormatOption, OutputFormat, emit
+from form8k.commands.options import DEFAULT_DB, DbOption, FormatOption, LimitOption, OutputFormat, emit
 
 
 class Engine(StrEnum):
@@ -99,7 +99,8 @@ def facts(
     cik: Annotated[str | None, typer.Option("--cik", help="Company CIK (digits).", show_default=False)] = None,
     company: Annotated[str | None, typer.Option("--company", help="Part of the company name, any case.",
                                                 show_default=False)] = None,
-    concept: Annotated[str | None, typer.Option("--concept", help="US-GAAP concept, e.g. Revenues.",
+    concept: Annotated[str | None, typer.Option("--concept", help="A US-GAAP concept (Revenues) or the name a "
+                                                "person types (revenue, net income, eps diluted), any case.",
                                                 show_default=False)] = None,
     start: Annotated[dt.datetime | None, typer.Option("--from", help="Earliest period end.", formats=["%Y-%m-%d"],
                                                       show_default=False)] = None,
@@ -111,42 +112,57 @@ def facts(
     = False,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
 ) -> None:
     """A concept's time series across a company's releases.
 
-    Example: form8k facts --company apple --concept Revenues --months 3 --from 2010-01-01 --format csv
+    An unknown concept exits 2 naming the closest ones.
+
+    Example: form8k facts --company apple --concept revenue --months 3 --from 2010-01-01 --format csv
     """
+    from form8k.commands.names import UnknownName, resolve_concepts
     from form8k.errors import StoreError
     from form8k.store import query
 
     try:
-        table = query.facts(db, cik=cik, company=company, concept=concept, start=start.date() if start else None,
+        concepts = None
+        if concept is not None:
+            stored = query.sql(db, "SELECT DISTINCT concept FROM fact_series", frame="arrow").column(0).to_pylist()
+            concepts = resolve_concepts(concept, stored)
+        table = query.facts(db, cik=cik, company=company, concept=concepts, start=start.date() if start else None,
                             end=end.date() if end else None, months=months, latest=latest, frame="arrow")
-    except StoreError as exc:
+    except (StoreError, UnknownName) as exc:
         raise _fail(str(exc)) from None
-    emit(table, fmt)
+    emit(table, fmt, limit)
 
 
 def checks(
     failed: Annotated[bool, typer.Option("--failed", help="Only the checks that failed.")] = False,
-    rule: Annotated[str | None, typer.Option("--rule", help="Only this rule (sum, eps, …).",
+    rule: Annotated[str | None, typer.Option("--rule", help="Only this rule (sum, eps, gross_profit, …), any case.",
                                              show_default=False)] = None,
     cik: Annotated[str | None, typer.Option("--cik", help="Company CIK.", show_default=False)] = None,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
 ) -> None:
     """Arithmetic and narrative checks across the corpus.
 
+    An unknown rule exits 2 naming the closest ones.
+
     Example: form8k checks --failed --format json
     """
+    from form8k.commands.names import UnknownName, resolve_rule
     from form8k.errors import StoreError
     from form8k.store import query
 
     try:
+        if rule is not None:
+            stored = query.sql(db, "SELECT DISTINCT rule FROM checks", frame="arrow").column(0).to_pylist()
+            rule = resolve_rule(rule, stored)
         table = query.checks(db, failed=failed, rule=rule, cik=cik, frame="arrow")
-    except StoreError as exc:
+    except (StoreError, UnknownName) as exc:
         raise _fail(str(exc)) from None
-    emit(table, fmt)
+    emit(table, fmt, limit)
 
 
 def sql(
@@ -154,6 +170,7 @@ def sql(
                                              show_default=False)],
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
 ) -> None:
     """Run SQL on the store.
 
@@ -170,7 +187,7 @@ def sql(
         raise _fail(str(exc)) from None
     except duckdb.Error as exc:
         raise _fail(str(exc).strip(), 1) from None
-    emit(table, fmt)
+    emit(table, fmt, limit)
 
 
 def export(

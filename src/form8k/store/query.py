@@ -38,13 +38,15 @@ def sql(db: DB, query: str, params: Sequence[Any] | None = None, frame: Frame = 
         return _frame(con.sql(query, params=params) if params else con.sql(query), frame)
 
 
-def facts(db: DB, *, cik: str | None = None, company: str | None = None, concept: str | None = None,
+def facts(db: DB, *, cik: str | None = None, company: str | None = None,
+          concept: str | Sequence[str] | None = None,
           start: dt.date | str | None = None, end: dt.date | str | None = None, months: int | None = None,
           filing_id: str | None = None, latest: bool = False, frame: Frame = "pandas") -> Any:
     """Facts across filings, oldest period first: a concept's time series across a company's releases.
 
     `start`/`end` bound `period_end`; `company` matches a part of the name,
-    any case; `months` picks a period length (3, 12, 0 for an instant).
+    any case; `concept` is a concept name or several, any case; `months`
+    picks a period length (3, 12, 0 for an instant).
     `latest` keeps one value per company, concept and period: the one in the
     most recent release (a restated figure replaces the first one printed).
     """
@@ -57,8 +59,9 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None, concept
         where.append("company ILIKE ?")
         params.append(f"%{company}%")
     if concept:
-        where.append("concept = ?")
-        params.append(concept.removeprefix("us-gaap:"))
+        names = [concept] if isinstance(concept, str) else list(concept)
+        where.append("lower(concept) IN (" + ", ".join("?" * len(names)) + ")")
+        params.extend(c.removeprefix("us-gaap:").lower() for c in names)
     if start:
         where.append("period_end >= ?")
         params.append(_date(start))
@@ -90,8 +93,8 @@ def checks(db: DB, *, failed: bool = False, rule: str | None = None, cik: str | 
     if failed:
         where.append("c.status = 'fail'")
     if rule:
-        where.append("c.rule = ?")
-        params.append(rule)
+        where.append("lower(c.rule) = ?")
+        params.append(rule.lower())
     if cik:
         where.append("f.cik = ?")
         params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
