@@ -1,23 +1,33 @@
-# make demo: set up .venv, store the shipped examples in DuckDB, report on them, say how to browse them.
-# make test: set up .venv and run the whole test suite.
+# make demo: set up .venv with form8k alone, store the shipped examples in form8k.duckdb, report on them, say how
+#            to browse them.
+# make test: add the dev tools (pytest, ruff, mypy, playwright) to .venv and run the whole test suite.
 # make bench: install the bench extra (edgartools) and time parse and ingest (by hand; slow).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+STAMP := $(VENV)/.program-stamp
+DEV_STAMP := $(VENV)/.dev-stamp
 
 .PHONY: demo test lint bench clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+
+# the program and what it needs to run, nothing else
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
 	touch $(STAMP)
 
-DEMO_DB := out/demo.duckdb
+# the program with its dev tools
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(DEV_STAMP)
+
+# the database every command uses unless --db or FORM8K_DB names another; ingest skips what it already holds
+DEMO_DB := form8k.duckdb
 
 demo: $(STAMP)
-	@mkdir -p out && rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/form8k ingest examples --db $(DEMO_DB) --no-progress
 	@echo; echo "Filings, facts and failed checks:"
 	@$(BIN)/form8k sql "SELECT company, date_of_report, status, n_items AS items, n_tables AS tables, \
@@ -31,18 +41,18 @@ demo: $(STAMP)
 		max(value) FILTER (WHERE concept = 'NetIncomeLoss') AS net_income \
 		FROM fact_series WHERE period_months = 3 GROUP BY company, period_end \
 		HAVING revenues IS NOT NULL ORDER BY company, period_end" --db $(DEMO_DB)
-	@echo; echo "Try: $(BIN)/form8k facts --company apple --db $(DEMO_DB)"
-	@echo; echo "Browse them in the viewer: $(BIN)/form8k serve --db $(DEMO_DB)"
+	@echo; echo "Try: $(BIN)/form8k facts --company apple --concept revenue"
+	@echo; echo "Browse them in the viewer: $(BIN)/form8k serve"
 	@echo "                     then open http://127.0.0.1:8008/"
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/throughput.py
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 

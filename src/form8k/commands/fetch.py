@@ -8,6 +8,8 @@ from typing import cast
 
 import typer
 
+from form8k.commands.options import DEFAULT_DB
+
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
@@ -42,7 +44,7 @@ def fetch(
     out: Path = typer.Option(Path("edgar"), "--out", help="The cache: filings go to OUT/<cik>/<accession>.txt, "
                                                           "failures to OUT/failures.jsonl."),
     ingest: bool = typer.Option(False, "--ingest", help="Store the fetched filings in the database too."),
-    db: Path = typer.Option(Path("form8k.duckdb"), "--db", help="The database for --ingest."),
+    db: Path = typer.Option(DEFAULT_DB, "--db", envvar="FORM8K_DB", help="The database for --ingest."),
     user_agent: str | None = typer.Option(None, "--user-agent", envvar="FORM8K_USER_AGENT", show_default=False,
                                           help="Your name and e-mail, as EDGAR requires, "
                                                "e.g. 'Jane Analyst jane@example.com'."),

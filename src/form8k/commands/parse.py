@@ -11,10 +11,11 @@ import typer
 def parse(
     files: list[Path] = typer.Argument(..., help="The files of one filing: a full submission .txt/.nc, an 8-K "
                                                  ".htm with its exhibits, or a text file.", show_default=False),
-    json_out: bool = typer.Option(False, "--json", help="Print the record as JSON (spec/OUTPUT.md)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the record as JSON (docs/record.md)."),
     md_out: bool = typer.Option(False, "--md", help="Print the record as Markdown."),
     with_text: bool = typer.Option(True, "--text/--no-text", help="Include the canonical text in --json output."),
-    max_bytes: int = typer.Option(100 * 2**20, "--max-bytes", help="Refuse files larger than this many bytes."),
+    max_bytes: int = typer.Option(100 * 2**20, "--max-bytes", envvar="FORM8K_MAX_BYTES",
+                                  help="Refuse files larger than this many bytes."),
 ) -> None:
     """Parse one 8-K filing and print its record.
 

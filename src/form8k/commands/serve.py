@@ -19,7 +19,7 @@ def serve(
 ) -> None:
     """Browse a stored corpus in a web viewer (read-only), with a JSON twin of every page.
 
-    Example: form8k serve --db demo.duckdb    then open http://127.0.0.1:8008/
+    Example: form8k serve --db form8k.duckdb    then open http://127.0.0.1:8008/
     """
     import uvicorn
 

@@ -51,7 +51,7 @@ class FilingsAnswer(BaseModel):
 
 class FilingAnswer(BaseModel):
     filing: FilingSummary
-    record: Filing = Field(description="The filing record as `form8k parse --json` gives it (spec/OUTPUT.md); "
+    record: Filing = Field(description="The filing record as `form8k parse --json` gives it (docs/record.md); "
                                        "every span is an offset into `record.text`.")
 
 
