@@ -135,7 +135,7 @@ def _table(table: Any, names: list[str], rows: list[dict[str, Any]]) -> None:
     # columns (COLUMNS sets the width).
     width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 200)
     console = Console(width=width)
-    view = Table(show_lines=False, header_style="bold", pad_edge=False)
+    view = Table(show_lines=False, header_style="bold")
     numeric = {n: _numeric(table.schema.field(n).type) for n in names}
     cells = {k: [_shown(r[k]) if numeric[k] and _grouped(k) else _cell(r[k]) for r in rows] for k in names}
     natural = {k: max([len(k), *(len(c) for c in cells[k])]) + 3 for k in names}
