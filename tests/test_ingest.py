@@ -110,7 +110,8 @@ def test_failures_are_recorded_with_their_reason_and_the_batch_goes_on(tmp_path:
     by_name = {Path(p).name: (k, r) for p, k, r in failures.itertuples(index=False)}
     assert by_name["empty.txt"][0] == "unreadable" and "empty" in by_name["empty.txt"][1]
     assert by_name["binary.htm"][0] == "unreadable" and "binary" in by_name["binary.htm"][1]
-    assert by_name["ten-k.txt"] == ("failed", "this is a 10-K, not an 8-K current report")
+    assert by_name["ten-k.txt"] == ("failed", "this is a 10-K, not an 8-K current report; "
+                                              "`form8k statements` reads the statements of any filing")
     # a known failure is not tried again, and is not recorded twice
     again = ingest([folder], db=db, workers=0, progress=False)
     assert (again.parsed, again.failed, again.unchanged) == (0, 0, 4)

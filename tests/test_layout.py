@@ -19,7 +19,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "form8k"
 # The rank of each top-level part of the package: a module may import a lower rank or its own part;
 # the outer parts of one rank may also import each other.
 RANK = {"models": 0, "errors": 0, "text": 1, "load": 2, "record": 3, "statements": 3, "release": 4,
-        "pipeline": 5, "store": 6, "export": 6, "web": 6, "fetch": 6, "commands": 6, "cli": 7, "": 7}
+        "pipeline": 5, "store": 6, "export": 6, "web": 6, "fetch": 6, "commands": 6, "cli": 7, "": 7, "__main__": 8}
 STAGES = ("text", "load", "record", "statements", "release")
 OUTER = ("store", "web", "commands", "cli", "export", "fetch")
 

@@ -11,6 +11,7 @@ import typer
 from form8k.commands import fetch as fetch_command
 from form8k.commands import parse as parse_command
 from form8k.commands import serve as serve_command
+from form8k.commands import statements as statements_command
 from form8k.commands import store as store_commands
 
 EXIT_CODES = ("Exit codes: 0 done; 1 the work ran but failed (a filing that could not be read, a SQL error, "
@@ -27,6 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("parse")(parse_command.parse)
+app.command("statements")(statements_command.statements)
 app.command("fetch")(fetch_command.fetch)
 app.command("ingest")(store_commands.ingest)
 app.command("facts")(store_commands.facts)

@@ -25,7 +25,7 @@ from form8k.release import read_release
 from form8k.statements import read_statements
 
 MAX_BYTES = int(os.environ.get("FORM8K_MAX_BYTES", str(100 * 2**20)))
-__all__ = ["FORM_TYPES_8K", "MAX_BYTES", "parse", "parse_paths", "read_files"]
+__all__ = ["FORM_TYPES_8K", "MAX_BYTES", "parse", "parse_paths", "read_files", "statements", "statements_paths"]
 
 
 def read_files(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> list[tuple[str, bytes]]:
@@ -47,6 +47,33 @@ def parse_paths(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> Fili
     return parse(read_files(paths, max_bytes))
 
 
+def statements_paths(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> Filing:
+    """The statements of any filing or document on disk (10-Q, 10-K, 6-K, an exhibit, PDF text)."""
+    return statements(read_files(paths, max_bytes))
+
+
+def statements(files: Sequence[tuple[str | None, bytes]]) -> Filing:
+    """Read only the statement tables of any filing: `tables`, `facts`, `checks` and `problems`.
+
+    Unlike `parse` this does not ask for an 8-K: the cover, items and press
+    release are not read, so a 10-K, a 10-Q or a bare statements page gives
+    the same kind of statement record as a release.
+    """
+    filing, sub = _start(files)
+    if not sub.text.strip():
+        filing.problems.append(Problem(code="no_text", component="load",
+                                       message="no readable text in the filing (only binary or empty parts)"))
+    else:
+        _read_statements(sub, filing)
+        if not filing.tables:
+            filing.problems.append(Problem(code="no_tables", component="statements",
+                                           message="no tables found in the document"))
+    filing.problems[:0] = sub.problems
+    codes = {p.code for p in filing.problems}
+    filing.status = "failed" if "no_text" in codes else "partial" if codes & {"stage_error", "no_tables"} else "ok"
+    return filing
+
+
 def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
     """Parse one filing given as `(name, bytes)` pairs into its record.
 
@@ -54,6 +81,14 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
     binary); anything readable gives a record whose `status` and `problems`
     say what could not be found.
     """
+    filing, sub = _start(files)
+    _read_record(sub, filing)
+    filing.problems[:0] = sub.problems  # stages report data problems on the submission
+    _set_status(filing)
+    return filing
+
+
+def _start(files: Sequence[tuple[str | None, bytes]]) -> tuple[Filing, Submission]:
     if not files:
         raise InputError("no input files")
     digest = hashlib.sha256()
@@ -73,10 +108,7 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
                    for d in sub.documents],
         text=sub.text,
     )
-    _read_record(sub, filing)
-    filing.problems[:0] = sub.problems  # stages report data problems on the submission
-    _set_status(filing)
-    return filing
+    return filing, sub
 
 
 def _read_record(sub: Submission, filing: Filing) -> None:

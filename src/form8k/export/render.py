@@ -224,6 +224,17 @@ def _md_guidance(f: Filing) -> list[str]:
 MARKDOWN_SECTIONS: list[Callable[[Filing], list[str]]] = [_md_overview, _md_items, _md_statements, _md_release]
 
 
+def statements_markdown(filing: Filing) -> str:
+    """The statement tables of any document as Markdown: problems, tables with concepts, checks."""
+    name = filing.source.path or "document"
+    lines = [f"# Statements of {_md_escape(name)}", "", f"Status: **{filing.status}** · source "
+             f"`{filing.source.format}` · {len(filing.facts)} facts", ""]
+    if filing.problems:
+        lines += ["## Problems", ""] + [f"- `{p.code}` {_md_escape(p.message)}" for p in filing.problems] + [""]
+    lines += _md_statements(filing) or ["No statement tables found.", ""]
+    return "\n".join(lines) + "\n"
+
+
 def markdown(filing: Filing) -> str:
     """The record as a Markdown report."""
     out: list[str] = []
@@ -273,5 +284,27 @@ def summary(filing: Filing) -> None:
         agree = sum(m.status == "agrees" for m in filing.mentions)
         contra = sum(m.status == "contradicts" for m in filing.mentions)
         console.print(f"  Mentions: {len(filing.mentions)} ({agree} agree, [red]{contra} contradict[/red])")
+    for p in filing.problems:
+        console.print(f"  [yellow]problem[/yellow] {p.code}: {p.message}")
+
+
+def statements_summary(filing: Filing) -> None:
+    """Print the statements of a document: each primary statement with its periods and facts."""
+    from rich.console import Console
+
+    console = Console()
+    style = {"ok": "green", "partial": "yellow", "failed": "red"}[filing.status]
+    console.print(f"[bold]{filing.source.path or 'document'}[/bold]  [{style}]{filing.status}[/{style}]")
+    for t in filing.tables:
+        if t.statement == "other":
+            continue
+        facts = [x for x in filing.facts if x.table == t.index]
+        periods = ", ".join(_md_column(c) for c in t.columns)
+        console.print(f"  {t.statement:<10} {t.title or 'untitled'}  [dim]{periods}[/dim]  {len(facts)} facts")
+    passed = sum(ch.status == "pass" for ch in filing.checks)
+    failed = sum(ch.status == "fail" for ch in filing.checks)
+    confirmed = sum(x.confirmed for x in filing.facts)
+    console.print(f"  Tables: {len(filing.tables)}, facts: {len(filing.facts)} ({confirmed} confirmed), "
+                  f"checks: [green]{passed} pass[/green], [red]{failed} fail[/red]")
     for p in filing.problems:
         console.print(f"  [yellow]problem[/yellow] {p.code}: {p.message}")

@@ -49,7 +49,8 @@ def read_record(sub: Submission) -> Record:
     form = header_form or record.cover.form_type
     if form is not None and form.upper() not in FORM_TYPES_8K:
         problems.append(Problem(code="not_8k", component="cover",
-                                message=f"this is a {form}, not an 8-K current report"))
+                                message=f"this is a {form}, not an 8-K current report; "
+                                        "`form8k statements` reads the statements of any filing"))
         record.is_8k = False
         return record
     record.items = run_stage(problems, "items", lambda: items.read_items(sub, record.cover), [])
