@@ -80,7 +80,8 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None,
     if latest:
         query += (" QUALIFY row_number() OVER (PARTITION BY coalesce(cik, company), concept, period_end, "
                   "period_months ORDER BY date_of_report DESC NULLS LAST, filing_id DESC) = 1")
-    query += " ORDER BY coalesce(cik, company), concept, period_months, period_end, date_of_report, filing_id"
+    query += (" ORDER BY coalesce(cik, company), concept, period_months, period_end, date_of_report, filing_id, "
+              "span_start, span_end")
     with connection(db) as con:
         return _frame(con.sql(query, params=params), frame)
 
