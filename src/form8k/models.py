@@ -238,6 +238,7 @@ class Fact(Record):
     decimals: int | None = None  # XBRL-style precision of the printed value
     confirmed: bool = False  # a passing check used this value
     derived_from: str | None = None  # the identity that proves a derived value
+    mapped_by: Literal["rule", "labels", "extension"] | None = None  # how the concept was chosen
     span: Span | None = None
 
 

@@ -134,6 +134,6 @@ def sign_factor(rule: ConceptRule, printed: list[Decimal | None]) -> int:
         return -1 if nonzero and all(v < 0 for v in nonzero) else 1
     if rule.sign == "negative":
         return -1 if nonzero and all(v > 0 for v in nonzero) else 1
-    if rule.sign == "benefit":
+    if rule.sign in ("benefit", "flip"):
         return -1
     return 1

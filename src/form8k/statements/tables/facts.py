@@ -28,6 +28,7 @@ class MappedTable:
     amount_columns: list[bool]
     rules: dict[int, ConceptRule] = field(default_factory=dict)  # row -> the rule that mapped it
     factors: dict[int, int] = field(default_factory=dict)
+    mapped_by: dict[int, str] = field(default_factory=dict)  # row -> rule, labels or extension
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -70,16 +71,22 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                             period_months=period[1], label=row.label, table=m.table.index, row=r, column=k,
                             decimals=m.decimals[r][k], confirmed=cell in result.confirmed,
                             source="derived" if cell in result.derived else "table",
-                            derived_from=result.derived.get(cell), span=row.spans[k])
+                            derived_from=result.derived.get(cell), span=row.spans[k],
+                            mapped_by=m.mapped_by.get(r))  # type: ignore[arg-type]
                 home = rule.period in ("duration", "instant") and (
                     rule.statement == m.table.statement or (rule.statement == "any" and m.table.statement == "income"))
                 rank = (0 if home else 1, rule.priority, m.table.index, r)
-                found.setdefault((fact.concept, period[0], period[1]), []).append((rank, fact))
+                # An extension concept is named from its own table's label: it is never the same fact as
+                # another table's row of that name.
+                key = (fact.concept if fact.mapped_by != "extension" else f"{fact.concept}#{m.table.index}",
+                       period[0], period[1])
+                found.setdefault(key, []).append((rank, fact))
     facts: list[Fact] = []
     checks: list[Check] = []
     for (concept, end, months), entries in found.items():
         entries.sort(key=lambda e: e[0])
         chosen = entries[0][1]
+        concept = chosen.concept
         for _, other in entries[1:]:
             if other.table == chosen.table and other.row == chosen.row:
                 continue

@@ -183,3 +183,63 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
             m.rules[r] = rule
             m.factors[r] = sign_factor(rule, [table.rows[r].values[k] for k in amounts])
             by_concept[alternate] = r
+    for r in m.rules:
+        m.mapped_by[r] = "rule"
+    _map_remaining(m, set(by_concept), amounts)
+
+
+_START = re.compile(r"\b(?:beginning|start) of (?:the )?(?:period|year|quarter|fiscal)", re.I)
+_END = re.compile(r"\bend of (?:the )?(?:period|year|quarter|fiscal)", re.I)
+_OUTFLOW = re.compile(r"^(?:less:?\s+)?(?:payments?|purchases?|repurchases?|repayments?|acquisitions?|capital expenditures|"
+                      r"additions to|investments? in|dividends?\s+paid|cash dividends|contributions? to|"
+                      r"principal payments|retirements? of|redemptions? of|taxes paid|"
+                      r"(?:total )?(?:costs?|expenses?)\b|.*\b(?:expenses?|costs?)$)", re.I)
+
+
+def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
+    """Every other data or total row of a primary statement: the concept filers give its label, else a
+    `form8k:` extension concept named from it, so that no row of the statement is dropped."""
+    from form8k.statements.concepts import ConceptRule, normalize_label, sign_factor
+    from form8k.statements.labels import extension_concept, lookup, row_sections
+
+    table = m.table
+    labels = [normalize_label(row.label) for row in table.rows]
+    sections = row_sections(table)
+    taken = set(used) | {row.concept for row in table.rows if row.concept}
+    for r, row in enumerate(table.rows):
+        if r in m.rules or row.kind not in ("data", "total") or row.unit == "pure" or not row.label.strip():
+            continue
+        if not any(row.values[k] is not None for k in amounts if k < len(row.values)):
+            continue
+        period = "instant" if table.statement == "balance" else "duration"
+        if table.statement == "cash_flow" and _START.search(labels[r]):
+            period = "start"
+        elif table.statement == "cash_flow" and _END.search(labels[r]):
+            period = "end"
+        hit = lookup(table.statement, sections[r], labels[r])
+        if hit is not None and hit.concept not in taken:
+            concept, sign, how = hit.concept, hit.sign, "labels"
+        else:
+            concept = extension_concept(row.label, taken, _heading(table, r) or sections[r])
+            sign = "expense" if _OUTFLOW.search(labels[r]) else "printed"
+            how = "extension"
+        taken.add(concept)
+        rule = ConceptRule(concept=concept, statement=table.statement, label=_ANY, section=None,
+                           unit=row.unit or "USD", sign=sign, period=period, priority=9, alternate=None, line=0)
+        row.concept = concept
+        m.rules[r] = rule
+        m.mapped_by[r] = how
+        m.factors[r] = sign_factor(rule, [row.values[k] for k in amounts])
+
+
+_ANY = re.compile("")
+
+
+def _heading(table: Table, r: int) -> str:
+    """The label of the heading row a row sits under ("Cost of sales:" over "Products")."""
+    for row in reversed(table.rows[:r]):
+        if row.kind == "section":
+            return row.label
+        if row.kind == "total":
+            return ""
+    return ""

@@ -1,0 +1,193 @@
+"""Row label -> concept from data: how filers tag the labels they print.
+
+`data/label_concepts.csv` holds, for each (statement, section, normalised
+label), the US-GAAP concept filers tagged it with, how many filers and rows
+gave that answer, and the share of the votes it won. It is compiled by
+`bench/labels.py` from filers' own inline-XBRL tags (each row of a statement
+as form8k reads it, aligned by period and value to the tagged cell) and ships
+with its provenance in `data/label_concepts.md`.
+
+A row's section is read from the statement's structure, not from its words
+alone: in a balance sheet the rows above "Total current assets" are current
+assets whether or not a "Current assets:" heading is printed; in a cash-flow
+statement the rows up to "Net cash provided by operating activities" are
+operating items.
+
+>>> section_of("balance", ["Cash", "Inventories", "Total current assets", "Goodwill", "Total assets"], [(), (), (), (), ()])
+['current_assets', 'current_assets', 'current_assets', 'assets', 'assets']
+>>> extension_concept("Net (gain) loss on sale of businesses", set())
+'form8k:NetGainLossOnSaleOfBusinesses'
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from form8k.models import Table
+
+__all__ = ["LabelConcept", "extension_concept", "lookup", "row_sections", "section_of", "table_key"]
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+_CURRENT_ASSETS_TOTAL = re.compile(r"^total current assets\b")
+_ASSETS_TOTAL = re.compile(r"^total assets\b")
+_CURRENT_LIABILITIES_TOTAL = re.compile(r"^total current liabilities\b")
+_LIABILITIES_TOTAL = re.compile(r"^total liabilities$")
+_LIABILITIES_AND_EQUITY = re.compile(r"^total liabilities(?:,| and)\b.*(?:equity|deficit|capital|investment)")
+_LIABILITIES_HEAD = re.compile(r"\bliabilities\b")
+_EQUITY_HEAD = re.compile(r"\b(?:stockholders|shareholders|shareowners|owners|members|partners)'? (?:equity|deficit)|"
+                          r"^(?:total )?equity\b|\bcapital\b.*\bequity\b")
+_CURRENT_HEAD = re.compile(r"^current (assets|liabilities)\b")
+_FLOW_TOTAL = re.compile(r"^(?:net )?cash\b.*\b(operating|investing|financing)\b|"
+                         r"^net cash (?:provided|used|generated)\b.*\b(operating|investing|financing)\b")
+_FLOW_HEAD = re.compile(r"\b(operating|investing|financing) activities\b|^(operating|investing|financing)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelConcept:
+    concept: str
+    sign: str  # printed, expense, flip (the concept counts the other way): how a printed number becomes its value
+    filers: int  # filers whose tags gave this answer
+    share: float  # the share of the votes for this label that went to this concept
+
+
+def table_key(label: str) -> str:
+    """The form of a normalised label the table is keyed on: words only, no parenthetical asides.
+
+    >>> table_key("net income (loss) attributable to common stockholders")
+    'net income attributable to common stockholders'
+    """
+    words = [w for w in _WORD.findall(_PARENTHESES.sub(" ", label)) if not w.isdecimal()]
+    return " ".join(words).lower() or " ".join(_WORD.findall(label)).lower()
+
+
+def section_of(statement: str, labels: Sequence[str], paths: Sequence[tuple[str, ...]]) -> list[str]:
+    """The coarse section of each row of a statement, from its totals and headings (labels normalised)."""
+    n = len(labels)
+    if statement == "balance":
+        return _balance_sections(labels, paths)
+    if statement == "cash_flow":
+        return _flow_sections(labels, paths)
+    return [""] * n
+
+
+def row_sections(table: Table) -> list[str]:
+    """`section_of` each row of a read table, from its normalised labels and the heading each sits under."""
+    from form8k.statements.concepts import normalize_label
+
+    labels = [normalize_label(row.label) for row in table.rows]
+    heads = [(normalize_label(row.section),) if row.section else () for row in table.rows]
+    return section_of(table.statement, labels, heads)
+
+
+def _first(labels: Sequence[str], pattern: re.Pattern[str], start: int = 0) -> int | None:
+    return next((i for i in range(start, len(labels)) if pattern.search(labels[i])), None)
+
+
+def _balance_sections(labels: Sequence[str], paths: Sequence[tuple[str, ...]]) -> list[str]:
+    n = len(labels)
+    out = [""] * n
+    total_assets = _first(labels, _ASSETS_TOTAL)
+    current_assets = _first(labels, _CURRENT_ASSETS_TOTAL)
+    end_assets = total_assets if total_assets is not None else current_assets
+    current_liabilities = _first(labels, _CURRENT_LIABILITIES_TOTAL, (end_assets or 0))
+    liabilities = _first(labels, _LIABILITIES_TOTAL, (end_assets or 0))
+    for i in range(n):
+        heads = " > ".join(paths[i]) if i < len(paths) else ""
+        if end_assets is not None and i <= end_assets:
+            out[i] = "current_assets" if current_assets is not None and i <= current_assets else "assets"
+            if current_assets is None and _CURRENT_HEAD.search(paths[i][-1] if paths[i] else ""):
+                out[i] = "current_assets"
+            continue
+        if _EQUITY_HEAD.search(heads) or _EQUITY_HEAD.search(labels[i]) and not _LIABILITIES_AND_EQUITY.search(labels[i]):
+            out[i] = "equity"
+        elif current_liabilities is not None and i <= current_liabilities:
+            out[i] = "current_liabilities"
+        elif liabilities is not None and i <= liabilities:
+            out[i] = "liabilities"
+        elif _LIABILITIES_AND_EQUITY.search(labels[i]):
+            out[i] = "liabilities_and_equity"
+        elif liabilities is not None and i > liabilities:
+            out[i] = "equity"
+        elif _LIABILITIES_HEAD.search(heads):
+            out[i] = "liabilities"
+        elif end_assets is None:
+            out[i] = "assets" if not _LIABILITIES_HEAD.search(labels[i]) else "liabilities"
+        else:
+            out[i] = "liabilities"
+    return out
+
+
+def _flow_sections(labels: Sequence[str], paths: Sequence[tuple[str, ...]]) -> list[str]:
+    n = len(labels)
+    out = [""] * n
+    current = "operating"
+    done: set[str] = set()
+    for i in range(n):
+        heads = paths[i] if i < len(paths) else ()
+        head = next((m for h in reversed(heads) if (m := _FLOW_HEAD.search(h))), None)
+        if head is not None:
+            named = head.group(1) or head.group(2)
+            if named not in done:
+                current = named
+        out[i] = current if current not in done else "other"
+        total = _FLOW_TOTAL.search(labels[i])
+        if total is not None:
+            named = total.group(1) or total.group(2)
+            out[i] = named
+            done.add(named)
+            following = {"operating": "investing", "investing": "financing", "financing": "other"}[named]
+            current = following if following not in done else "other"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[tuple[str, str, str], LabelConcept]:
+    override = os.environ.get("FORM8K_LABELS")  # another compiled table, for measuring one (bench/labels.py)
+    if override:
+        text = Path(override).read_text(encoding="utf-8")
+    else:
+        text = resources.files("form8k.data").joinpath("label_concepts.csv").read_text(encoding="utf-8")
+    out: dict[tuple[str, str, str], LabelConcept] = {}
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        out[(row["statement"], row["section"], row["label"])] = LabelConcept(
+            concept=row["concept"], sign=row["sign"], filers=int(row["filers"]), share=float(row["share"]))
+    return out
+
+
+def lookup(statement: str, section: str, label: str, min_share: float = 0.6) -> LabelConcept | None:
+    """The concept filers give this label in this statement and section (or in any section of it)."""
+    table = _table()
+    key = table_key(label)
+    hit = table.get((statement, section, key)) or table.get((statement, "", key))
+    if hit is None or hit.share < min_share:
+        return None
+    return hit
+
+
+def _camel(text: str) -> str:
+    return "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in _WORD.findall(text))
+
+
+def extension_concept(label: str, taken: set[str], section: str = "") -> str:
+    """A `form8k:` concept named from a row's label, distinct from those already `taken` in its table."""
+    base = _camel(label) or "Unlabelled"
+    name = f"form8k:{base[:96]}"
+    if name in taken and section:
+        name = f"form8k:{(_camel(section.replace('_', ' ')) + base)[:96]}"
+    k = 2
+    unique = name
+    while unique in taken:
+        unique = f"{name}{k}"
+        k += 1
+    return unique
