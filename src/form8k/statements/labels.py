@@ -176,7 +176,8 @@ def lookup(statement: str, section: str, label: str, min_share: float = 0.6) -> 
 
 
 def _camel(text: str) -> str:
-    return "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in _WORD.findall(text))
+    return "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in _WORD.findall(text)
+                   if not w.isdigit())
 
 
 def extension_concept(label: str, taken: set[str], section: str = "") -> str:
