@@ -135,24 +135,48 @@ def _holds_bold(node: LexborNode) -> bool:
 
 
 def _read_grid(table: LexborNode) -> list[list[GridCell]]:
+    """The table's rows of cells; a cell spanning rows below it (`rowspan`) leaves an empty cell of its
+    width in each of them, so that their cells stay under the columns they head."""
     rows: list[list[GridCell]] = []
+    held: dict[int, list[int]] = {}  # grid column -> [width, rows still covered] of a rowspan cell above
     for tr in table.css("tr"):
         cells: list[GridCell] = []
         seen_text = False
+        col = 0
         for td in tr.iter():
             if td.tag not in ("td", "th"):
                 continue
+            while held and col in held:
+                col += _hold(cells, held, col)
             raw = td.text(deep=True)
+            attrs = td.attrs
             if not raw or raw.isspace():  # padding, most cells of a statement: only its width counts
-                span_attr = td.attrs.get("colspan")
-                cells.append(GridCell("", _colspan(span_attr)))
-                continue
-            cell = _read_cell(td, raw, not seen_text)
-            seen_text = seen_text or bool(cell.text)
+                cell = GridCell("", _colspan(attrs.get("colspan")))
+            else:
+                cell = _read_cell(td, raw, not seen_text)
+                seen_text = seen_text or bool(cell.text)
             cells.append(cell)
+            rowspan = attrs.get("rowspan")
+            if rowspan and rowspan != "1" and (down := _colspan(rowspan)) > 1:
+                held[col] = [cell.colspan, down - 1]
+            col += cell.colspan
+        while held and (later := [c for c in held if c >= col]):
+            col = min(later)
+            col += _hold(cells, held, col)
         if seen_text:
             rows.append(cells)
     return rows
+
+
+def _hold(cells: list[GridCell], held: dict[int, list[int]], col: int) -> int:
+    """Put the empty cell a rowspan cell above leaves at `col`; its width."""
+    width, left = held[col]
+    cells.append(GridCell("", width))
+    if left <= 1:
+        del held[col]
+    else:
+        held[col][1] = left - 1
+    return width
 
 
 def _looks_preformatted(html: str, text: str) -> bool:
