@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["FALLBACKS", "ConceptRule", "rules", "match_label", "match_normalized", "normalize_label", "normalize_path",
-           "sign_factor", "FOOTNOTE_HEADING"]
+           "sign_factor", "FOOTNOTE_HEADING", "concept_direction", "label_direction", "label_sign"]
 
 # Headings of breakdowns printed under a statement ("(1) Includes stock-based compensation as follows:")
 # repeat line items that are not the statement's own.
@@ -137,3 +137,65 @@ def sign_factor(rule: ConceptRule, printed: list[Decimal | None]) -> int:
     if rule.sign in ("benefit", "flip"):
         return -1
     return 1
+
+
+# The words that say which way a label's positive number points: a credit (income, gain, benefit) or a
+# debit (expense, loss, cost, provision).
+_CREDIT_WORD = r"(?:income|gains?|benefits?|revenues?|profits?|earnings|recover(?:y|ies))"
+_DEBIT_WORD = r"(?:expenses?|loss(?:es)?|costs?|provisions?|charges?|deductions?)"
+_CREDIT_SIDE = re.compile(rf"\b{_CREDIT_WORD}\b")
+_DEBIT_SIDE = re.compile(rf"\b{_DEBIT_WORD}\b")
+_PARENS = re.compile(r"\([^()]*\)")
+# The taxonomy names a two-way concept with its positive direction first: NonoperatingIncomeExpense is
+# income when positive, IncomeTaxExpenseBenefit an expense.
+_CREDIT_PAIR = re.compile(r"(?:Income|Gains?|Benefit|Revenues?|Profit)(?:Expense|Loss(?:es)?|Costs?)")
+_DEBIT_PAIR = re.compile(r"(?:Expenses?|Loss(?:es)?|Costs?)(?:Benefit|Income|Gains?|Recover(?:y|ies))")
+_CREDIT_NAME = re.compile(r"(?:Income|Revenues?|Gains?|Sales)(?:Net)?$")
+_DEBIT_NAME = re.compile(r"^Costs?(?:Of|And)|(?:Expenses?|Costs?|Losses|Charges?|Provision)(?:Net)?$")
+_TAX_NOUN = re.compile(r"\bincome tax(?:es)?\b")
+
+
+def concept_direction(concept: str) -> str | None:
+    """"credit" or "debit": what a positive value of the concept is, read from its name (the last
+    direction it names); None when the name does not tell.
+
+    >>> concept_direction("IncomeTaxExpenseBenefit"), concept_direction("NonoperatingIncomeExpense")
+    ('debit', 'credit')
+    """
+    name = concept.rpartition(":")[2]
+    pairs = [(m.start(), "credit") for m in _CREDIT_PAIR.finditer(name)]
+    pairs += [(m.start(), "debit") for m in _DEBIT_PAIR.finditer(name)]
+    if pairs:
+        return max(pairs)[1]
+    if _DEBIT_NAME.search(name):
+        return "debit"
+    return "credit" if _CREDIT_NAME.search(name) else None
+
+
+def label_direction(label: str) -> str | None:
+    """What a positive printed number of a two-way label is: the word outside the parentheses of
+    "Income tax (expense)/benefit", "Benefit (provision) for income taxes", "Other (gains) and losses";
+    None unless the label names both directions, one of them in parentheses.
+
+    >>> label_direction("Income tax (expense)/benefit"), label_direction("Other (income) expense, net")
+    ('credit', 'debit')
+    """
+    s = _TAX_NOUN.sub("tax", normalize_label(label))
+    inside = " ".join(_PARENS.findall(s))
+    outside = _PARENS.sub(" ", s)
+    if _CREDIT_SIDE.search(outside) and _DEBIT_SIDE.search(inside) and not _DEBIT_SIDE.search(outside):
+        return "credit"
+    if _DEBIT_SIDE.search(outside) and _CREDIT_SIDE.search(inside) and not _CREDIT_SIDE.search(outside):
+        return "debit"
+    return None
+
+
+def label_sign(label: str, concept: str, statement: str) -> int | None:
+    """+1 or -1 when a two-way income-statement label tells how its printed numbers become the concept's
+    values (a "benefit (provision)" row of income tax expense is negated); None when it does not."""
+    if statement != "income":
+        return None
+    printed, wanted = label_direction(label), concept_direction(concept)
+    if printed is None or wanted is None:
+        return None
+    return 1 if printed == wanted else -1

@@ -143,7 +143,6 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
         match_normalized,
         normalize_label,
         normalize_path,
-        sign_factor,
     )
 
     table = m.table
@@ -163,6 +162,10 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
         best = chosen.get((rule.concept, rule.period))
         if best is None or (rule.priority, r) < best:
             chosen[(rule.concept, rule.period)] = (rule.priority, r)
+    for key, (_, r) in list(chosen.items()):
+        outer = _enclosing_total(table, r, [t for t, rule in matches.items() if (rule.concept, rule.period) == key])
+        if outer is not None:
+            chosen[key] = (matches[outer].priority, outer)
     by_concept = {c: r for (c, kind), (_, r) in chosen.items() if kind != "start"}
     starts = {c: r for (c, kind), (_, r) in chosen.items() if kind == "start"}
     for fallback_from, fallback_to, unless in FALLBACKS:
@@ -175,13 +178,13 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
         rule = matches[r] if matches[r].concept == concept else replace(matches[r], concept=concept)
         table.rows[r].concept = concept
         m.rules[r] = rule
-        m.factors[r] = sign_factor(rule, [table.rows[r].values[k] for k in amounts])
+        m.factors[r] = _factor(table, r, rule, amounts)
     for r, alternate in alternates.items():
         if r not in m.rules and alternate not in by_concept:
             rule = replace(matches[r], concept=alternate)
             table.rows[r].concept = alternate
             m.rules[r] = rule
-            m.factors[r] = sign_factor(rule, [table.rows[r].values[k] for k in amounts])
+            m.factors[r] = _factor(table, r, rule, amounts)
             by_concept[alternate] = r
     for r in m.rules:
         m.mapped_by[r] = "rule"
@@ -199,7 +202,7 @@ _OUTFLOW = re.compile(r"^(?:less:?\s+)?(?:payments?|purchases?|repurchases?|repa
 def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
     """Every other data or total row of a primary statement: the concept filers give its label, else a
     `form8k:` extension concept named from it, so that no row of the statement is dropped."""
-    from form8k.statements.concepts import ConceptRule, normalize_label, sign_factor
+    from form8k.statements.concepts import ConceptRule, normalize_label
     from form8k.statements.labels import extension_concept, lookup, row_sections
 
     table = m.table
@@ -229,10 +232,37 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
         row.concept = concept
         m.rules[r] = rule
         m.mapped_by[r] = how
-        m.factors[r] = sign_factor(rule, [row.values[k] for k in amounts])
+        m.factors[r] = _factor(table, r, rule, amounts)
 
 
 _ANY = re.compile("")
+
+
+def _factor(table: Table, r: int, rule: ConceptRule, amounts: list[int]) -> int:
+    """How row `r`'s printed numbers become `rule`'s concept values: as its two-way label says
+    ("Benefit (provision) for income taxes"), else by the rule's sign convention."""
+    from form8k.statements.concepts import label_sign, sign_factor
+
+    row = table.rows[r]
+    by_label = label_sign(row.label, rule.concept, table.statement)
+    return by_label if by_label is not None else sign_factor(rule, [row.values[k] for k in amounts])
+
+
+def _enclosing_total(table: Table, r: int, candidates: list[int]) -> int | None:
+    """A later total row matching the same concept that sums the block `r` is part of ("Total revenues and
+    other income" over "Sales and other operating revenue"): the concept names the whole, not a part."""
+    for t in sorted(c for c in candidates if c > r):
+        total = table.rows[t]
+        if total.kind != "total" and not total.label.lower().startswith("total"):
+            continue
+        if any(row.kind == "total" for row in table.rows[r + 1:t]):
+            return None
+        pairs = [(a, b) for a, b in zip(table.rows[r].values, total.values, strict=False)
+                 if a is not None and b is not None]
+        if pairs and all(abs(b) >= abs(a) for a, b in pairs) and any(abs(b) > abs(a) for a, b in pairs):
+            return t
+        return None
+    return None
 
 
 def _heading(table: Table, r: int) -> str:
