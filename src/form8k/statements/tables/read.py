@@ -50,10 +50,45 @@ def read_statements(sub: Submission) -> Statements:
         out.tables.append(m.table)
         out.problems.extend(m.table.problems)
         mapped.append(m)
+    _date_fiscal_years(mapped, sub.text)
     result = check_tables(StatementTable(m.table, m.decimals, m.amount_columns, m.factors) for m in mapped)
     out.facts, cross = collect_facts(mapped, result)
     out.checks = result.checks + cross
     return out
+
+
+_YEAR_ONLY = re.compile(r"^(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)$", re.I)
+_ENDED_ON = re.compile(r"\b(?:ended|ending)\s+((?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\s+\d{1,2},\s+(?:19|20)\d\d)")
+
+
+def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
+    """Columns headed by a bare fiscal year ("2024") take the year's end from the document itself: a
+    balance-sheet date of that year (a 52/53-week year may end in the first days of the next January),
+    else a "year ended <date>" the text states; a year the document never dates stays undated."""
+    import datetime as dt
+
+    bare = [(m, c) for m in mapped if m.table.statement in ("income", "cash_flow")
+            for c in m.table.columns if c.period_end is None and c.period_months in (None, 12)
+            and _YEAR_ONLY.match(c.label.strip())]
+    if not bare:
+        return
+    sheets = {c.period_end for m in mapped if m.table.statement == "balance" for c in m.table.columns
+              if c.period_end is not None}
+    stated: set[dt.date] = set()
+    for found in _ENDED_ON.finditer(text[:2_000_000]):
+        try:
+            stated.add(dt.datetime.strptime(" ".join(found.group(1).split()), "%B %d, %Y").date())
+        except ValueError:
+            continue
+    for _, column in bare:
+        year = int(_YEAR_ONLY.match(column.label.strip()).group(1))  # type: ignore[union-attr]
+        for ends in (sheets, stated):
+            fits = sorted(d for d in ends if d.year == year or (d.year == year + 1 and d.month == 1 and d.day <= 7))
+            if fits:
+                if len(fits) == 1:
+                    column.period_end, column.period_months = fits[0], 12
+                break
 
 
 def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable] | None) -> MappedTable:
