@@ -13,15 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["parse", "parse_paths", "Filing", "__version__"]
+__all__ = ["parse", "parse_paths", "statements", "statements_paths", "Filing", "__version__"]
 
 if TYPE_CHECKING:
     from form8k.models import Filing
-    from form8k.pipeline import parse, parse_paths
+    from form8k.pipeline import parse, parse_paths, statements, statements_paths
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("parse", "parse_paths"):
+    if name in ("parse", "parse_paths", "statements", "statements_paths"):
         from form8k import pipeline
 
         return getattr(pipeline, name)
