@@ -3,15 +3,19 @@
 Every request, first try or retry, waits for a slot from the limiter, so all
 threads of one client together stay under the rate. A 429, any 5xx, a timeout
 or a dropped connection is retried after an exponential backoff with jitter
-(or the server's `Retry-After`, if longer); other 4xx answers fail at once.
+(or the server's `Retry-After`, if longer); other 4xx answers fail at once,
+and so does a name that does not resolve or a network that is down
+(NetworkError): a busy server is worth waiting for, a missing network is not.
 The transport is the seam for tests: pass `httpx.MockTransport(handler)`.
 """
 
 from __future__ import annotations
 
 import email.utils
+import errno
 import json
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -21,7 +25,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from form8k.errors import FetchError
+from form8k.errors import FetchError, NetworkError
 from form8k.fetch.cache import atomic_write
 from form8k.fetch.limiter import RateLimiter
 from form8k.fetch.settings import Settings
@@ -177,11 +181,40 @@ class EdgarClient:
             except httpx.TimeoutException as exc:
                 reason, retry_after = f"timed out ({type(exc).__name__})", None
             except httpx.TransportError as exc:
+                offline = no_network(exc)
+                if offline is not None:
+                    raise NetworkError(f"{url}: {offline}") from None
                 reason, retry_after = f"{type(exc).__name__}: {exc}", None
             if attempt == attempts:
                 raise FetchError(f"{url}: {reason}, after {attempts} attempts")
             self._sleep(self.backoff(attempt, retry_after))
         raise AssertionError("unreachable")
+
+
+_NO_NETWORK = (errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTUNREACH)
+_NO_NAME = ("name or service not known", "temporary failure in name resolution", "nodename nor servname",
+            "no address associated with hostname", "getaddrinfo failed")
+
+
+def no_network(exc: BaseException) -> str | None:
+    """Why `exc` means there is no way to the server (no network, a name that does not resolve), or None.
+
+    A refused or reset connection, a timeout or a 5xx is a server that may
+    answer later; these are not.
+    """
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, socket.gaierror) or any(s in str(seen).lower() for s in _NO_NAME):
+            return ("the server's name does not resolve: no network, or no DNS "
+                    f"({str(seen) or type(seen).__name__})")
+        if isinstance(seen, OSError) and seen.errno in _NO_NETWORK:
+            return f"no network: {seen.strerror}"
+        if "network is unreachable" in str(seen).lower():
+            return f"no network: {seen}"
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _check(url: str, response: httpx.Response) -> None:

@@ -21,7 +21,7 @@ from typing import Literal
 
 import httpx
 
-from form8k.errors import FetchError
+from form8k.errors import FetchError, NetworkError
 from form8k.fetch.cache import Cache
 from form8k.fetch.client import EdgarClient, Stopped
 from form8k.fetch.filings import DEFAULT_FORMS, FilingRef, Selection, parse_cik
@@ -149,6 +149,8 @@ def _list_index(client: EdgarClient, index: tuple[int, int], kind: IndexKind, se
         try:
             for ref in list_company(client, cik, dates):
                 items[ref.accession] = ref.items or ()
+        except NetworkError:
+            raise
         except (FetchError, httpx.HTTPError) as exc:
             errors[cik] = f"items unknown: {exc}"
         task.advance()
@@ -206,6 +208,9 @@ def _download_one(client: EdgarClient, cache: Cache, ref: FilingRef, task: Task,
         size = client.download(url, cache.path(ref.cik, ref.accession), on_bytes=task.add_bytes, stop=stop)
     except Stopped:
         return "stopped", 0
+    except NetworkError:
+        stop.set()  # no network: the other downloads cannot fare better
+        raise
     except (FetchError, OSError, httpx.HTTPError) as exc:
         cache.record_failure(ref.cik, ref.accession, url, str(exc))
         return "failed", str(exc)
