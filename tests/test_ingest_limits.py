@@ -143,3 +143,38 @@ def test_the_main_guard_check_is_quiet_in_a_normal_process() -> None:
     from form8k.store.ingest import check_not_bootstrapping
 
     check_not_bootstrapping()  # raises StoreError only while a worker imports the calling script
+
+
+STUCK_PARSE = """
+import signal
+import time
+import form8k.pipeline as pipeline
+import form8k.store.ingest as ingest
+ingest.KILL_GRACE = 1.0
+_parse = pipeline.parse
+
+def parse(files):
+    if any("slow" in (name or "") for name, _ in files):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # like C code that never returns to Python
+        time.sleep(120)
+    return _parse(files)
+
+pipeline.parse = parse
+"""
+
+
+def test_a_worker_stuck_where_no_alarm_reaches_is_killed_and_the_run_goes_on(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    db = tmp_path / "f.duckdb"
+    env = _slow_env(tmp_path, 0)
+    (tmp_path / "hook" / "sitecustomize.py").write_text(STUCK_PARSE)
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "form8k.cli", "ingest", str(folder), "--db", str(db),
+                             "--workers", "2", "--file-timeout", "1", "--no-progress", "--json"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert time.monotonic() - started < 60, result.stderr
+    assert '"parsed": 3' in result.stdout and '"failed": 1' in result.stdout, result.stdout + result.stderr
+    con = open_db(db, read_only=True)
+    rows = con.execute("SELECT kind, reason, path FROM failures").fetchall()
+    con.close()
+    assert len(rows) == 1 and rows[0][0] == "timeout" and "killed" in rows[0][1] and "slow-" in rows[0][2]
