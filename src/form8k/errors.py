@@ -10,6 +10,7 @@ exceptions are for input that cannot be read at all, for I/O and for bugs.
      │    └── InputTooLargeError     larger than the configured limit
      ├── StoreError              the database cannot be opened or written
      └── FetchError              EDGAR cannot be reached or refuses us
+          ├── NetworkError           no network, or EDGAR's name does not resolve: retrying cannot help
           └── UserAgentError         no User-Agent naming the user was given
 """
 
@@ -42,6 +43,10 @@ class StoreError(Form8kError):
 
 class FetchError(Form8kError):
     pass
+
+
+class NetworkError(FetchError):
+    """No network, or the server's name does not resolve: the run stops at once instead of retrying."""
 
 
 class UserAgentError(FetchError):

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from form8k.errors import InputError, InputTooLargeError
 from form8k.load import Submission, load
@@ -29,17 +32,50 @@ __all__ = ["FORM_TYPES_8K", "MAX_BYTES", "parse", "parse_paths", "read_files", "
 
 
 def read_files(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> list[tuple[str, bytes]]:
-    """Read files for `parse`, refusing any larger than `max_bytes` before reading it."""
+    """Read files for `parse`, refusing any larger than `max_bytes` before reading it.
+
+    `-` reads standard input; a pipe (`<(curl …)`) is read up to the limit.
+    A folder, a missing file and a terminal on standard input each raise
+    InputError saying which it is.
+    """
     files: list[tuple[str, bytes]] = []
     for p in paths:
+        if str(p) == "-":
+            if sys.stdin is None or sys.stdin.isatty():
+                raise InputError("-: reads a filing from standard input, but standard input is a terminal "
+                                 "(pipe one in: form8k parse - < filing.txt)")
+            files.append(("<stdin>", _read_capped(sys.stdin.buffer, "standard input", max_bytes)))
+            continue
         path = Path(p)
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputTooLargeError(
-                f"{path.name} is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit "
-                "(raise it with --max-bytes or FORM8K_MAX_BYTES)")
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise InputError(f"{p}: no such file") from None
+        except OSError as exc:
+            raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{p}: is a folder, not a file (form8k ingest {p} reads every filing in it)")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device: its size is unknown until read
+            with path.open("rb") as stream:
+                files.append((str(path), _read_capped(stream, path.name, max_bytes)))
+            continue
+        if info.st_size > max_bytes:
+            raise InputTooLargeError(_too_large(path.name, info.st_size, max_bytes))
         files.append((str(path), path.read_bytes()))
     return files
+
+
+def _read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(_too_large(name, None, max_bytes))
+    return data
+
+
+def _too_large(name: str, size: int | None, max_bytes: int) -> str:
+    what = f"is {size / 2**20:.1f} MiB" if size is not None else "holds more"
+    return (f"{name} {what}, over the {max_bytes / 2**20:.0f} MiB limit "
+            "(raise it with --max-bytes or FORM8K_MAX_BYTES)")
 
 
 def parse_paths(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> Filing:

@@ -52,13 +52,17 @@ def fetch(
                                                                            "one rate limit."),
     rate: float = typer.Option(10.0, "--rate", min=0.1, max=10.0, help="Requests per second, at most "
                                                                         "EDGAR's 10."),
+    max_bytes: int = typer.Option(100 * 2**20, "--max-bytes", envvar="FORM8K_MAX_BYTES", min=0,
+                                  help="The most bytes one download may hold once decompressed; a larger one "
+                                       "is not stored and is recorded in OUT/failures.jsonl (0: no cap)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="List the chosen filings; download nothing."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Download 8-K filings (full submission .txt) from EDGAR, resuming where the last run stopped.
 
     Filings already in OUT are not fetched again; a download is written under
-    a temporary name and renamed when complete; a filing that fails is
+    a temporary name and renamed only when complete (its Content-Length, a
+    whole <SEC-DOCUMENT>, under --max-bytes); a filing that fails is
     recorded in OUT/failures.jsonl and the others go on. Requests are limited
     to --rate per second and retried with backoff on 429, 5xx and timeouts.
     FORM8K_EDGAR_URL and FORM8K_DATA_URL point form8k at a mirror.
@@ -86,7 +90,7 @@ def fetch(
         raise typer.BadParameter(f"one of {', '.join(INDEX_KINDS)}", param_hint="--index-file")
     since_date, until_date = _date(since, "--since"), _date(until, "--until")
     try:
-        settings = Settings.from_env(user_agent, rate=rate)
+        settings = Settings.from_env(user_agent, rate=rate, max_bytes=max_bytes)
         result = fetch_filings(
             ciks=cik, tickers=ticker, index=index, index_kind=cast("IndexKind", index_kind),
             forms=_split(forms), items=_split(items), since=since_date, until=until_date, out=out,

@@ -32,6 +32,15 @@ LimitOption = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="P
 DEFAULT_DB = Path("form8k.duckdb")
 
 
+def input_error(exc: BaseException, files: list[Path]) -> str:
+    """One line for an input that cannot be read, naming the file once."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.filename or files[0]}: {exc.strerror}"
+    return text if any(text.startswith(f"{f}:") or text.startswith(f"{f.name} ") for f in files) \
+        or text.startswith("-:") else f"{files[0]}: {text}"
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from form8k.commands.options import input_error
+
 
 def parse(
     files: list[Path] = typer.Argument(..., help="The files of one filing: a full submission .txt/.nc, an 8-K "
@@ -25,14 +27,10 @@ def parse(
     from form8k.export.render import markdown, summary
     from form8k.pipeline import parse_paths
 
-    for f in files:
-        if not f.is_file():
-            typer.echo(f"form8k: {f}: no such file", err=True)
-            raise typer.Exit(2)
     try:
         filing = parse_paths(files, max_bytes=max_bytes)
     except (Form8kError, OSError) as exc:
-        typer.echo(f"form8k: {files[0]}: {exc}", err=True)
+        typer.echo(f"form8k: {input_error(exc, files)}", err=True)
         raise typer.Exit(2) from None
     if json_out:
         exclude = None if with_text else {"text"}

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from form8k.commands.options import input_error
+
 
 def statements(
     files: list[Path] = typer.Argument(..., help="The files of one filing or document: HTML, SGML submission, "
@@ -26,14 +28,10 @@ def statements(
     from form8k.export.render import statements_markdown, statements_summary
     from form8k.pipeline import statements_paths
 
-    for f in files:
-        if not f.is_file():
-            typer.echo(f"form8k: {f}: no such file", err=True)
-            raise typer.Exit(2)
     try:
         filing = statements_paths(files, max_bytes=max_bytes)
     except (Form8kError, OSError) as exc:
-        typer.echo(f"form8k: {files[0]}: {exc}", err=True)
+        typer.echo(f"form8k: {input_error(exc, files)}", err=True)
         raise typer.Exit(2) from None
     if json_out:
         exclude = {"cover", "items", "exhibits", "signatures", "press_release", "mentions", "guidance"}

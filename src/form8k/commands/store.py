@@ -45,6 +45,11 @@ def ingest(
     out: Annotated[Path, typer.Option("--out", help="With --engine dask: the Parquet dataset folder (replaced).")]
     = Path("form8k-dataset"),
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    file_timeout: Annotated[float, typer.Option("--file-timeout", min=0, help="Seconds one file may take; a "
+                                                "file past it is recorded in failures (0: no limit).")] = 60.0,
+    max_memory: Annotated[int, typer.Option("--max-memory", min=0, metavar="MB", help="Memory (address space) "
+                                            "one parsing process may hold, in MB; a file past it is recorded "
+                                            "in failures (0: no cap).")] = 4096,
 ) -> None:
     """Parse filings under PATHS and store them; files already stored are skipped.
 
@@ -58,11 +63,13 @@ def ingest(
         if engine is Engine.dask:
             from form8k.store.distributed import ingest_dask
 
-            summary = ingest_dask(paths, out, scheduler=scheduler, workers=workers, progress=progress)
+            summary = ingest_dask(paths, out, scheduler=scheduler, workers=workers, progress=progress,
+                                  file_timeout=file_timeout)
         else:
             from form8k.store import ingest as run
 
-            summary = run(paths, db=db, workers=workers, reparse=reparse, progress=progress)
+            summary = run(paths, db=db, workers=workers, reparse=reparse, progress=progress,
+                          file_timeout=file_timeout, max_memory=max_memory * 2**20)
     except (StoreError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
     if json_out:

@@ -64,6 +64,19 @@ def parse_index(text: str) -> list[FilingRef]:
     return _parse_fixed(header, rows)
 
 
+def index_problem(head: bytes, tail: bytes, size: int) -> str | None:
+    """What is wrong with a full-index body from its first bytes, or None when it has its column header.
+
+    >>> index_problem(b"<html>Service Unavailable</html>", b"", 32)
+    'not a full index (no column header)'
+    """
+    lines = head.splitlines()
+    for n, line in enumerate(lines[:-1]):
+        if b"CIK" in line and lines[n + 1].startswith(b"---"):
+            return None
+    return "not a full index (no column header)"
+
+
 def _ref(cik: str, company: str, form: str, filed: str, file_name: str) -> FilingRef | None:
     filing_date = parse_date(filed)
     stem = file_name.strip().rsplit("/", 1)[-1].removesuffix(".txt")

@@ -21,11 +21,11 @@ from typing import Literal
 
 import httpx
 
-from form8k.errors import FetchError
+from form8k.errors import FetchError, NetworkError
 from form8k.fetch.cache import Cache
-from form8k.fetch.client import EdgarClient, Stopped
+from form8k.fetch.client import EdgarClient, Stopped, complete_submission
 from form8k.fetch.filings import DEFAULT_FORMS, FilingRef, Selection, parse_cik
-from form8k.fetch.index import IndexKind, index_url, parse_index
+from form8k.fetch.index import IndexKind, index_problem, index_url, parse_index
 from form8k.fetch.progress import Progress, Task
 from form8k.fetch.settings import Settings
 from form8k.fetch.submissions import list_company, resolve_tickers
@@ -132,7 +132,7 @@ def _url(settings: Settings, ref: FilingRef) -> str:
 def _list_index(client: EdgarClient, index: tuple[int, int], kind: IndexKind, selection: Selection,
                 concurrency: int, bars: Progress) -> tuple[list[FilingRef], list[Failure]]:
     year, quarter = index
-    refs = parse_index(client.get_text(index_url(client.settings.edgar_url, year, quarter, kind)))
+    refs = parse_index(client.get_text(index_url(client.settings.edgar_url, year, quarter, kind), index_problem))
     if not selection.items:
         return selection.filter(refs), []
     # The full index does not list 8-K items: learn them from each company's submissions JSON.
@@ -149,6 +149,8 @@ def _list_index(client: EdgarClient, index: tuple[int, int], kind: IndexKind, se
         try:
             for ref in list_company(client, cik, dates):
                 items[ref.accession] = ref.items or ()
+        except NetworkError:
+            raise
         except (FetchError, httpx.HTTPError) as exc:
             errors[cik] = f"items unknown: {exc}"
         task.advance()
@@ -203,9 +205,13 @@ def _download_one(client: EdgarClient, cache: Cache, ref: FilingRef, task: Task,
                   stop: threading.Event) -> tuple[Outcome, int | str]:
     url = _url(client.settings, ref)
     try:
-        size = client.download(url, cache.path(ref.cik, ref.accession), on_bytes=task.add_bytes, stop=stop)
+        size = client.download(url, cache.path(ref.cik, ref.accession), on_bytes=task.add_bytes, stop=stop,
+                               check=complete_submission)
     except Stopped:
         return "stopped", 0
+    except NetworkError:
+        stop.set()  # no network: the other downloads cannot fare better
+        raise
     except (FetchError, OSError, httpx.HTTPError) as exc:
         cache.record_failure(ref.cik, ref.accession, url, str(exc))
         return "failed", str(exc)

@@ -62,6 +62,8 @@ class Settings:
     backoff: float = 1.0
     max_backoff: float = 60.0
     timeout: float = 30.0
+    #: the most bytes one body may hold once decompressed (a filing, an index, a JSON document); 0: no cap
+    max_bytes: int = 100 * 2**20
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "user_agent", check_user_agent(self.user_agent))

@@ -32,6 +32,8 @@ def run_stage(problems: list[Problem], name: str, fn: Callable[[], T], default: 
         return fn()
     try:
         return fn()
+    except MemoryError:
+        raise  # out of memory is the file's fate, not one stage's: the caller abandons the file
     except Exception as exc:  # noqa: BLE001 - a broken stage must not cost the whole record
         problems.append(Problem(code="stage_error", component=name,
                                 message=f"{name} stage failed: {type(exc).__name__}: {exc}"))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from form8k.store.ingest import IngestSummary, discover
-from form8k.store.work import Outcome, parse_file
+from form8k.store.work import FILE_TIMEOUT, Outcome, parse_file
 
 CHUNK = 16
 
@@ -32,8 +32,12 @@ class ChunkResult:
 
 
 def parse_chunk_to_dataset(paths: Sequence[str], root: str, columns: dict[str, list[tuple[str, str]]],
-                           max_bytes: int | None = None) -> ChunkResult:
-    """Parse a chunk of files and write their rows as Parquet parts; runs on a Dask worker."""
+                           max_bytes: int | None = None, file_timeout: float | None = FILE_TIMEOUT) -> ChunkResult:
+    """Parse a chunk of files and write their rows as Parquet parts; runs on a Dask worker.
+
+    Each file gets `file_timeout` seconds (`work.deadline`: in a Dask worker's
+    thread the timeout is raised at the next Python instruction).
+    """
     from form8k.store.dataset import write_parts
 
     token = hashlib.sha1("\n".join(paths).encode()).hexdigest()[:16]
@@ -42,7 +46,7 @@ def parse_chunk_to_dataset(paths: Sequence[str], root: str, columns: dict[str, l
     rows = []
     seen: set[str] = set()
     for path in paths:
-        outcome = parse_file(path, stored, max_bytes=max_bytes)
+        outcome = parse_file(path, stored, max_bytes=max_bytes, timeout=file_timeout)
         if outcome.rows is not None and outcome.filing_id not in seen:
             seen.add(outcome.filing_id or "")
             rows.append((outcome.year, outcome.rows))
@@ -53,7 +57,8 @@ def parse_chunk_to_dataset(paths: Sequence[str], root: str, columns: dict[str, l
 
 
 def ingest_dask(paths: Sequence[Path], out: str | Path, scheduler: str | None = None, workers: int | None = None,
-                processes: bool = True, progress: bool = True, max_bytes: int | None = None) -> IngestSummary:
+                processes: bool = True, progress: bool = True, max_bytes: int | None = None,
+                file_timeout: float | None = FILE_TIMEOUT) -> IngestSummary:
     """Parse every filing under `paths` on a Dask cluster into a Parquet dataset at `out`.
 
     `scheduler` is the address of a running cluster (`tcp://host:8786`); with
@@ -87,7 +92,7 @@ def ingest_dask(paths: Sequence[Path], out: str | Path, scheduler: str | None = 
     try:
         chunks = [[str(p) for p in files[i:i + CHUNK]] for i in range(0, len(files), CHUNK)]
         futures = client.map(parse_chunk_to_dataset, chunks, root=str(root.resolve()), columns=columns,
-                             max_bytes=max_bytes, pure=False)
+                             max_bytes=max_bytes, file_timeout=file_timeout, pure=False)
         with _progress(progress, len(files)) as advance:
             for future in as_completed(futures):
                 result = future.result()

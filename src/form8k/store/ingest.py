@@ -1,7 +1,10 @@
 """`ingest(paths)`: find filings under paths, parse them on a process pool, store them.
 
     discover   files and folders, recursively; hidden files, images, archives, JSON… are skipped
-    parse      worker processes run `work.parse_file` (read, hash, parse, turn into rows)
+    parse      worker processes run `work.parse_file` (read, hash, parse, turn into rows), each file
+               under a deadline (`file_timeout`) and each process under a memory cap (`max_memory`);
+               a file past either is recorded in `failures` and the run goes on. Workers die with
+               the parent, `kill -9` included.
     write      the parent writes, each filing whole inside one transaction
                (filings are committed in groups: at most COMMIT_EVERY filings or COMMIT_SECONDS apart)
 
@@ -22,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from form8k.errors import StoreError
 from form8k.models import PARSER_VERSION
-from form8k.store.work import Outcome, parse_file
+from form8k.store.work import FILE_TIMEOUT, MAX_MEMORY, Outcome, limit_process, parse_file
 
 if TYPE_CHECKING:
     import duckdb
@@ -34,6 +38,11 @@ if TYPE_CHECKING:
 FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", ".sgm", ".text"})
 COMMIT_EVERY = 200  # FORM8K_COMMIT_EVERY overrides: smaller groups, more (slower) commits
 COMMIT_SECONDS = 1.0
+# A worker past its files' deadlines by this much is stuck in code no alarm reaches: its pool is killed.
+KILL_GRACE = 10.0
+MAIN_GUARD = ("form8k's parsing processes import the calling script again: put the call to "
+              "form8k.store.ingest in a script under `if __name__ == \"__main__\":` (or pass workers=0 "
+              "to parse in this process)")
 
 
 @dataclass(slots=True)
@@ -114,13 +123,33 @@ def _walk(root: Path) -> Iterator[Path]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(stored: dict[str, list[str]], known: frozenset[str], max_bytes: int | None) -> None:
-    _WORKER.update(stored=stored, known=known, max_bytes=max_bytes)
+def _init_worker(stored: dict[str, list[str]], known: frozenset[str], max_bytes: int | None,
+                 timeout: float | None = None, max_memory: int | None = None) -> None:
+    limit_process(max_memory)
+    _WORKER.update(stored=stored, known=known, max_bytes=max_bytes, timeout=timeout)
     import form8k.pipeline  # noqa: F401 - pay the import once, not in the first task
 
 
 def _parse_chunk(paths: list[str]) -> list[Outcome]:
-    return [parse_file(p, _WORKER["stored"], _WORKER["known"], _WORKER["max_bytes"]) for p in paths]
+    return [parse_file(p, _WORKER["stored"], _WORKER["known"], _WORKER["max_bytes"], _WORKER["timeout"])
+            for p in paths]
+
+
+def _ready() -> bool:
+    return True
+
+
+def check_not_bootstrapping() -> None:
+    """Raise at once when called while a worker process imports the calling script again.
+
+    A script that calls `ingest` without a main guard runs the call again in
+    every process the pool starts; refusing there (rather than failing every
+    file) lets the parent say what to add.
+    """
+    import multiprocessing
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise StoreError(MAIN_GUARD)
 
 
 # --- parent side -------------------------------------------------------------------
@@ -193,8 +222,14 @@ class _Run:
 
 def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, workers: int | None = None,
                  reparse: bool = False, progress: bool = True, max_bytes: int | None = None,
-                 summary: IngestSummary | None = None) -> IngestSummary:
-    """Parse `files` and store them in the open database `con` (see `ingest`)."""
+                 summary: IngestSummary | None = None, file_timeout: float | None = FILE_TIMEOUT,
+                 max_memory: int | None = MAX_MEMORY) -> IngestSummary:
+    """Parse `files` and store them in the open database `con` (see `ingest`).
+
+    Each file gets `file_timeout` seconds (None or 0: no limit); each parsing
+    process at most `max_memory` bytes of address space (None or 0: no cap;
+    with `workers=0` the deadline holds but the cap does not).
+    """
     from form8k.store.writer import Writer
 
     summary = summary or IngestSummary(db="")
@@ -215,12 +250,12 @@ def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, worke
     with _progress(progress, len(files)) as advance:
         if workers <= 0:
             for path in files:
-                run.take(parse_file(path, stored, known, max_bytes))
+                run.take(parse_file(path, stored, known, max_bytes, file_timeout))
                 advance(1)
                 if run.due():
                     run.flush()
         else:
-            _run_pool(files, run, stored, known, max_bytes, workers, advance)
+            _run_pool(files, run, stored, known, max_bytes, workers, advance, file_timeout, max_memory)
         run.flush()
     con.execute("CHECKPOINT")
     summary.seconds = time.perf_counter() - started
@@ -228,27 +263,41 @@ def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, worke
 
 
 def _run_pool(files: Sequence[Path], run: _Run, stored: dict[str, list[str]], known: frozenset[str],
-              max_bytes: int | None, workers: int, advance: Any) -> None:
+              max_bytes: int | None, workers: int, advance: Any, timeout: float | None = FILE_TIMEOUT,
+              max_memory: int | None = MAX_MEMORY) -> None:
     """Map `parse_file` over the files on a process pool, writing results as they come.
 
-    If a worker process dies (out of memory, a crash in a C extension), the files
-    it may have held are tried again one at a time, each alone on the pool, so
-    the one that kills it is recorded as a failure and the rest are stored.
+    If a worker process dies (out of memory, a crash in a C extension, or
+    killed here for being stuck past its deadline in code the alarm cannot
+    reach), the files it may have held are tried again one at a time, each
+    alone on the pool, so the one that kills it is recorded as a failure and
+    the rest are stored.
     """
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
-    # forkserver: children never inherit the parent's DuckDB threads and locks.
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # forkserver: children never inherit the parent's DuckDB threads and locks. Its server preloads the
+    # parser, not the calling script (which may have no main guard).
+    context: Any
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["form8k.pipeline"])
+    else:
+        context = multiprocessing.get_context("spawn")
     size = max(1, min(16, len(files) // (workers * 8) or 1))
     pending: deque[tuple[list[str], bool]] = deque(
         ([str(p) for p in files[i:i + size]], False) for i in range(0, len(files), size))
+    first = True
     while pending:
         executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                       initargs=(stored, known, max_bytes))
+                                       initargs=(stored, known, max_bytes, timeout, max_memory))
+        if first:
+            _check_pool_starts(executor)
+            first = False
         inflight: dict[Future[list[Outcome]], tuple[list[str], bool]] = {}
+        started: dict[Future[list[Outcome]], float] = {}
         broken: list[list[str]] = []
-        dead = False
+        dead = killed = False
         try:
             while (pending and not dead) or inflight:
                 while pending and not dead and len(inflight) < workers * 3:
@@ -258,8 +307,12 @@ def _run_pool(files: Sequence[Path], run: _Run, stored: dict[str, list[str]], kn
                     pending.popleft()
                     inflight[executor.submit(_parse_chunk, paths)] = (paths, suspect)
                 done, _ = wait(inflight, timeout=0.25, return_when=FIRST_COMPLETED)
+                if timeout and not done and not killed and _overdue(inflight, started, timeout, workers):
+                    killed = True
+                    _kill(executor)
                 for future in done:
                     paths, suspect = inflight.pop(future)
+                    started.pop(future, None)
                     try:
                         outcomes = future.result()
                     except BrokenProcessPool:
@@ -267,7 +320,9 @@ def _run_pool(files: Sequence[Path], run: _Run, stored: dict[str, list[str]], kn
                         if not suspect:
                             broken.append(paths)
                             continue
-                        outcomes = [Outcome(paths[0], "error", reason="the parser's process died on this file")]
+                        outcomes = [Outcome(paths[0], "timeout", reason=f"past the per-file deadline of "
+                                            f"{timeout:g} s (stuck; its process was killed)") if killed
+                                    else Outcome(paths[0], "error", reason="the parser's process died on this file")]
                     for outcome in outcomes:
                         run.take(outcome)
                     advance(len(outcomes))
@@ -277,6 +332,33 @@ def _run_pool(files: Sequence[Path], run: _Run, stored: dict[str, list[str]], kn
             executor.shutdown(wait=True, cancel_futures=True)
         for paths in reversed(broken):
             pending.extendleft(([p], True) for p in reversed(paths))
+
+
+def _check_pool_starts(executor: ProcessPoolExecutor) -> None:
+    """Raise at once if the pool's processes die as they start (a script without a main guard)."""
+    try:
+        executor.submit(_ready).result()
+    except BrokenProcessPool:
+        executor.shutdown(wait=True, cancel_futures=True)
+        raise StoreError(f"the parsing processes died as they started. {MAIN_GUARD}") from None
+
+
+def _overdue(inflight: dict[Future[list[Outcome]], tuple[list[str], bool]], started: dict[Future[list[Outcome]], float],
+             timeout: float, workers: int) -> bool:
+    """Whether a running chunk is far past the deadlines of its files (its process no longer answers alarms)."""
+    now = time.monotonic()
+    for future, (paths, _) in inflight.items():
+        if future.running():
+            began = started.setdefault(future, now)
+            # "running" starts when the chunk is queued for a worker, behind at most two others
+            if now - began > 3 * timeout * len(paths) + KILL_GRACE:
+                return True
+    return False
+
+
+def _kill(executor: ProcessPoolExecutor) -> None:
+    for process in list(getattr(executor, "_processes", {}).values()):
+        process.kill()
 
 
 class _progress:
