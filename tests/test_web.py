@@ -47,7 +47,7 @@ def _json(client: TestClient, url: str) -> dict:
 
 
 class _Source(HTMLParser):
-    """Collects the text inside <pre id="source"> and the marks found in it."""
+    """Collects the text inside <div id="source"> (text blocks and rebuilt tables) and the marks found in it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -58,14 +58,16 @@ class _Source(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "pre" and a.get("id") == "source":
+        if tag == "div" and a.get("id") == "source":
             self.depth = 1
+        elif self.depth and tag == "div":
+            self.depth += 1
         elif self.depth and tag == "mark":
             self._open.append((a.get("data-k") or "").split())
 
     def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag == "pre":
-            self.depth = 0
+        if self.depth and tag == "div":
+            self.depth -= 1
         elif self.depth and tag == "mark":
             self._open.pop()
 
