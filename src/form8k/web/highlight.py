@@ -145,6 +145,11 @@ def _lay_out(row: list[Cell], width: int) -> list[Cell]:
         return row
     if not row[0].numeric and any(c.numeric for c in row[1:]):
         return [row[0], Cell([], gap), *row[1:]]
+    if not any(c.numeric for c in row) and (width - 1) % len(row) == 0:
+        # headings over the figure columns ("Three Months Ended", "Nine Months Ended"): each over its share
+        for c in row:
+            c.colspan = (width - 1) // len(row)
+        return [Cell([]), *row]
     return [Cell([], gap), *row]
 
 
