@@ -47,7 +47,7 @@ def _json(client: TestClient, url: str) -> dict:
 
 
 class _Source(HTMLParser):
-    """Collects the text inside <pre id="source"> and the marks found in it."""
+    """Collects the text inside <div id="source"> (text blocks and rebuilt tables) and the marks found in it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -58,14 +58,16 @@ class _Source(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "pre" and a.get("id") == "source":
+        if tag == "div" and a.get("id") == "source":
             self.depth = 1
+        elif self.depth and tag == "div":
+            self.depth += 1
         elif self.depth and tag == "mark":
             self._open.append((a.get("data-k") or "").split())
 
     def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag == "pre":
-            self.depth = 0
+        if self.depth and tag == "div":
+            self.depth -= 1
         elif self.depth and tag == "mark":
             self._open.pop()
 
@@ -372,11 +374,12 @@ def test_checks_page_links_each_failure_to_its_filing(client: TestClient) -> Non
 def test_openapi_describes_the_json_twins_only(client: TestClient) -> None:
     spec = _json(client, "/openapi.json")
     assert set(spec["paths"]) == {"/filings.json", "/filings/{filing_id}.json", "/companies/{key}.json",
-                                  "/checks.json"}
+                                  "/checks.json", "/facts.json", "/facts.csv"}
     params = {p["name"] for p in spec["paths"]["/filings.json"]["get"]["parameters"]}
     assert {"company", "cik", "from", "to", "item", "failed", "sort", "order", "page", "per_page"} <= params
     schemas = spec["components"]["schemas"]
-    assert {"FilingsAnswer", "FilingAnswer", "CompanyAnswer", "ChecksAnswer", "Filing", "Fact"} <= set(schemas)
+    assert {"FilingsAnswer", "FilingAnswer", "CompanyAnswer", "ChecksAnswer", "FactsAnswer", "Filing", "Fact"} \
+        <= set(schemas)
     # The interactive docs would load code from a CDN; they are off.
     assert client.get("/docs").status_code == 404
 
@@ -491,3 +494,107 @@ def test_the_viewer_reads_a_parquet_dataset_too(tmp_path: Path) -> None:
         assert _json(dataset, f"/filings/{SEED_ID}.json")["record"]["facts"] == \
             read_filing(corpus_db(), SEED_ID).model_dump(mode="json")["facts"]
         assert dataset.get(f"/companies/{IMMUNOGEN_CIK}").status_code == 200
+
+
+# --- facts across filings -------------------------------------------------------------------------------------
+
+
+def test_facts_json_finds_a_concept_by_the_words_a_person_types(client: TestClient) -> None:
+    apple = _json(client, "/facts.json?concept=revenues&company=apple")
+    assert apple["concepts"] == ["Revenues"] and apple["more"] is False
+    assert {(f["company"], f["concept"]) for f in apple["facts"]} == {("APPLE INC.", "Revenues")}
+    assert [f["period_end"] for f in apple["facts"]] == sorted(f["period_end"] for f in apple["facts"])
+    assert 26_741_000_000 in {f["value"] for f in apple["facts"]}
+    typed = _json(client, "/facts.json?concept=net%20income&company=APPLE")
+    assert typed["concepts"][0] == "NetIncomeLoss" and typed["facts"]
+    assert _json(client, "/facts.json?concept=eps%20diluted&company=apple")["concepts"] == ["EarningsPerShareDiluted"]
+    # Each row links to its fact, marked in its filing's page.
+    row = apple["facts"][0]
+    assert row["url"] == f"/filings/{row['filing_id']}#f-{row['fact_index']}"
+    record = read_filing(corpus_db(), row["filing_id"])
+    assert record.facts[row["fact_index"]].concept == "Revenues"
+
+
+def test_facts_json_bounds_the_period_end(client: TestClient) -> None:
+    rows = _json(client, "/facts.json?concept=revenue&from=2010-01-01&to=2010-12-31")["facts"]
+    assert rows and all("2010-01-01" <= f["period_end"] <= "2010-12-31" for f in rows)
+    assert _json(client, "/facts.json?company=apple&from=2030-01-01")["facts"] == []
+    assert client.get("/facts.json?from=2011-01-01&to=2010-01-01").status_code == 400
+    assert client.get("/facts.json?from=2010-02-31").status_code == 400
+    assert client.get("/facts.json?from=yesterday").status_code == 422
+
+
+def test_an_unknown_concept_answers_400_with_the_closest_names(client: TestClient) -> None:
+    response = client.get("/facts.json?concept=Revenuez")
+    assert response.status_code == 400 and "Revenues" in response.json()["detail"]
+    page = client.get("/facts?concept=Revenuez&company=apple")
+    assert page.status_code == 400 and 'id="problem"' in page.text
+    assert 'href="/facts?concept=Revenues&amp;company=apple"' in page.text
+
+
+def test_facts_csv_holds_every_matching_row(client: TestClient) -> None:
+    import csv
+    import io
+
+    response = client.get("/facts.csv?concept=revenues&company=apple")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    as_json = _json(client, "/facts.json?concept=revenues&company=apple")["facts"]
+    assert [(r["period_end"], r["value"]) for r in rows] == [(f["period_end"], f"{f['value']:.0f}") for f in as_json]
+    # Text a spreadsheet would run as a formula is quoted.
+    from decimal import Decimal
+
+    from form8k.web.views.facts import _csv_cell
+
+    assert [_csv_cell(v) for v in ("=HYPERLINK(1)", "@SUM", "-1+2", "Net sales", Decimal("-3.50"), None)] == \
+        ["'=HYPERLINK(1)", "'@SUM", "'-1+2", "Net sales", "-3.5", ""]
+
+
+def test_facts_page_lists_what_its_json_twin_holds(client: TestClient) -> None:
+    page = client.get("/facts?concept=revenue&company=apple")
+    assert page.status_code == 200
+    data = _json(client, "/facts.json?concept=revenue&company=apple")
+    for row in data["facts"]:
+        assert f'href="{escape(row["url"])}"' in page.text
+    assert 'href="/facts.csv?concept=revenue&amp;company=apple"' in page.text
+    assert 'href="/facts.json?concept=revenue&amp;company=apple"' in page.text
+    assert "Name a concept" in client.get("/facts").text
+
+
+def test_filing_page_puts_failures_first_and_folds_passing_checks(client: TestClient) -> None:
+    hostile_id = filing_id_of(hostile_record())
+    body = client.get(f"/filings/{hostile_id}").text
+    record = read_filing(corpus_db(), hostile_id)
+    failed = [i for i, c in enumerate(record.checks) if c.status == "fail"]
+    assert failed
+    top = body.index('id="failures"')
+    assert top < body.index('id="cover-part"') < body.index('id="checks"')
+    for i in failed:  # each failed check is listed (and anchored) at the top
+        assert top < body.index(f'id="check-{i}"') < body.index('id="cover-part"')
+    assert body.count('id="check-') == len(record.checks)
+    assert '<details class="passing">' in body
+    # The badge says the checks failed: never a plain "ok" beside them.
+    badge = re.search(r'<span class="status status-(\w+)" id="verdict">([^<]*)</span>', body)
+    assert badge and badge.group(1) == "failed" and f"{len(failed)} check" in badge.group(2)
+    seed = client.get(f"/filings/{SEED_ID}").text
+    seed_record_ = read_filing(corpus_db(), SEED_ID)
+    if not any(c.status == "fail" for c in seed_record_.checks) and not seed_record_.problems:
+        assert 'class="all-pass"' in seed
+
+
+def test_source_pane_keeps_an_html_sources_tables_as_tables(client: TestClient) -> None:
+    buckle = next(f for f in _all(client) if f["source_format"] == "html" and f["n_tables"])
+    record = read_filing(corpus_db(), buckle["filing_id"])
+    body = client.get(f"/filings/{buckle['filing_id']}").text
+    source = _Source()
+    source.feed(body)
+    assert "".join(source.text) == record.text  # still whole and in order
+    pane = body[body.index('id="source"'):]
+    assert pane.count('<div class="scroll source-table"><table>') >= 1
+    # A row of the income statement is a row of cells, its figures each in their own.
+    fact = next(f for f in record.facts if f.table is not None and f.span)
+    i = record.facts.index(fact)
+    shown = re.escape(record.text[fact.span[0]:fact.span[1]])
+    assert re.search(rf'<td class="num">(\$\t)?<span class="anchor" id="f-{i}"></span><mark class="fact[^"]*" '
+                     rf'data-k="f-{i}[^"]*" title="[^"]*">{shown}</mark>\t?\n?</td>', pane)

@@ -235,3 +235,126 @@ def test_hostile_filings_render_as_inert_text(browser_page: Any, base_url: str) 
     _assert_inert(page)
     assert page.locator("figure.chart svg circle").count() > 0
     assert watch.clean() == []
+
+
+def _assert_all_under_csp(page: Any) -> None:
+    """No inline style or script anywhere, and the only script the viewer's own file."""
+    assert page.locator("[style]").count() == 0
+    _assert_inert(page)
+
+
+def test_facts_page_searches_across_filings(browser_page: Any, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page = browser_page
+    watch = Watch(page)
+    page.goto(f"{base_url}/facts")
+    page.fill('input[name="concept"]', "revenues")
+    page.fill('input[name="company"]', "apple")
+    page.click('form.search button[type="submit"]')
+    page.wait_for_url(re.compile(r"/facts\?concept=revenues&company=apple"))
+    rows = page.locator("table.facts-list tbody tr")
+    assert rows.count() >= 2
+    assert set(rows.locator("td:first-child").all_inner_texts()) == {"APPLE INC."}
+    assert "$26,741" in " ".join(rows.locator("td.num").all_inner_texts())
+    csv_link = page.locator('a[download]')
+    assert csv_link.get_attribute("href") == "/facts.csv?concept=revenues&company=apple"
+    _assert_all_under_csp(page)
+    page.screenshot(path=str(OUTPUT / "facts.png"), full_page=True)
+    with page.expect_download() as download:
+        csv_link.click()
+    assert download.value.suggested_filename == "form8k-facts.csv"
+    # A value opens its fact in its filing, marked in the source text.
+    first = rows.first.locator("td.num a")
+    href = first.get_attribute("href") or ""
+    first.click()
+    page.wait_for_url(re.compile(r"/filings/.+#f-\d+$"))
+    span = page.locator(f'mark[data-k~="{href.rsplit("#", 1)[1]}"]')
+    expect(span.first).to_have_class(re.compile(r"\bmarked\b"))
+    expect(span.first).to_be_in_viewport()
+    assert watch.clean() == []
+    # An unknown concept (answered 400) names the closest ones, each a link that searches it.
+    page.goto(f"{base_url}/facts?concept=Revenuez&company=apple")
+    assert "did you mean" in page.locator("#problem").inner_text()
+    page.screenshot(path=str(OUTPUT / "facts-unknown.png"))
+    page.locator("p.facets a", has_text="Revenues").first.click()
+    page.wait_for_url(re.compile(r"concept=Revenues&company=apple"))
+    assert page.locator("table.facts-list tbody tr").count() >= 2
+    assert [m for m in watch.clean() if "400 (Bad Request)" not in m] == []
+
+
+def test_filing_page_shows_failures_first(browser_page: Any, base_url: str) -> None:
+    page = browser_page
+    watch = Watch(page)
+    hostile_id = filing_id_of(hostile_record())
+    page.goto(f"{base_url}/filings/{hostile_id}")
+    failures = page.locator("#failures")
+    assert failures.is_visible()
+    box = failures.bounding_box()
+    cover = page.locator("#cover-part").bounding_box()
+    assert box is not None and cover is not None and box["y"] < cover["y"] < 900
+    verdict = page.locator("#verdict")
+    assert "failed" in verdict.inner_text()
+    assert verdict.evaluate("el => getComputedStyle(el).color") == "rgb(198, 40, 40)"  # --fail, not green
+    # Passing checks are folded away; a click opens them.
+    passing = page.locator("details.passing").first
+    assert passing.get_attribute("open") is None
+    assert not passing.locator("li").first.is_visible()
+    passing.locator("> summary").click()
+    assert passing.locator("li").first.is_visible()
+    _assert_all_under_csp(page)
+    page.goto(f"{base_url}/filings/{hostile_id}")
+    page.screenshot(path=str(OUTPUT / "filing-failures.png"))
+    assert watch.clean() == []
+
+
+def test_wide_tables_scroll_with_the_label_column_held(browser_page: Any, base_url: str) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 1100, "height": 800})
+    try:
+        page.goto(f"{base_url}/filings/{filing_id_of(seed_record())}")
+        scroller = page.locator(".statement .scroll").first
+        wide = scroller.evaluate("el => el.scrollWidth > el.clientWidth")
+        label = scroller.locator("tbody th[scope=row]").first
+        assert label.evaluate("el => getComputedStyle(el).position") == "sticky"
+        if wide:
+            before = label.bounding_box()
+            scroller.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+            after = label.bounding_box()
+            assert before is not None and after is not None and abs(after["x"] - before["x"]) < 1
+        page.screenshot(path=str(OUTPUT / "filing-narrow.png"))
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 900})
+
+
+def test_source_pane_shows_an_html_sources_tables_as_tables(browser_page: Any, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page = browser_page
+    watch = Watch(page)
+    page.goto(f"{base_url}/filings?company=buckle")
+    page.locator("table.filings tbody tr td a").first.click()
+    page.wait_for_url(re.compile(r"/filings/[^?]+$"))
+    tables = page.locator("#source .source-table table")
+    assert tables.count() >= 1
+    row = tables.first.locator("tr", has_text="SALES, Net of returns")
+    cells = row.locator("td")
+    assert cells.count() == 5
+    assert cells.nth(1).inner_text().replace("\t", " ").strip() == "$ 293,618"
+    # Figures of one column line up, as the filing printed them.
+    xs = set()
+    for label in ("SALES, Net of returns", "COST OF SALES", "Gross profit", "Selling"):
+        box = tables.first.locator("tr", has_text=label).first.locator("td").nth(2).bounding_box()
+        assert box is not None
+        xs.add(round(box["x"]))
+    assert len(xs) == 1
+    # A fact in a statement table still marks its figure in the rebuilt table.
+    cell = page.locator('a.fact-link[href="#f-0"]').first
+    cell.click()
+    mark = page.locator('#source mark[data-k~="f-0"]').first
+    expect(mark).to_have_class(re.compile(r"\bmarked\b"))
+    expect(mark).to_be_in_viewport()
+    assert mark.inner_text() == "293,618"
+    _assert_all_under_csp(page)
+    page.screenshot(path=str(OUTPUT / "filing-html-source.png"))
+    assert watch.clean() == []

@@ -114,3 +114,36 @@ def test_an_empty_chart_and_tick_labels() -> None:
                                              (-0.0, "USD/share"), (41_571_000, "shares"), (2.5, "pure")]] == [
         "$12.1M", "-$3B", "$0.07", "$0.00", "41.6M sh", "2.5"]
     assert charts.period_name(1) == "1 month" and charts.period_name(None) == "period unknown"
+
+
+def test_tab_separated_lines_in_a_table_span_become_a_table_with_every_character_kept() -> None:
+    from form8k.web.highlight import blocks, table_regions
+
+    text = ("Results\nQuarter\tYear\n2024\t2023\t2024\t2023\nSales\t$\t10\t$\t9\t40\t(3\t)\nCOSTS:\n"
+            "Cost\t5\t4\t20\t18\n5\t4\t20\t18\nEnd of text.")
+    start = text.index("Quarter")
+    end = text.index("\nEnd")
+    sales = text.index("10")
+    marks = [Mark("f-0", "fact", sales, sales + 2), Mark("f-1", "fact", text.index("(3"), text.index("(3") + 4)]
+    regions = table_regions(text, [(start + 3, end - 2)])
+    assert regions == [(start, end + 1)]
+    out = blocks(segments(text, marks), regions)
+    assert [b.rows is None for b in out] == [True, False, True]
+    assert "".join(p.text for p in out[0].pieces) == "Results\n"
+    rows = out[1].rows
+    assert rows is not None
+    shown = [[(c.text.strip(), c.colspan) for c in r] for r in rows]
+    assert shown == [
+        [("", 1), ("Quarter", 2), ("Year", 2)],
+        [("", 1), ("2024", 1), ("2023", 1), ("2024", 1), ("2023", 1)],
+        [("Sales", 1), ("$\t10", 1), ("$\t9", 1), ("40", 1), ("(3\t)", 1)],  # signs join their figure
+        [("COSTS:", 5)],
+        [("Cost", 1), ("5", 1), ("4", 1), ("20", 1), ("18", 1)],
+        [("", 1), ("5", 1), ("4", 1), ("20", 1), ("18", 1)],
+    ]
+    assert [p.keys for p in rows[2][1].pieces] == [(), ("f-0",), ()]  # "$\t", "10", "\t"
+    rebuilt = "".join(p.text for b in out for p in (b.pieces if b.rows is None else
+                                                   [p for r in b.rows for c in r for p in c.pieces]))
+    assert rebuilt == text
+    # Text without tabs (a plain-text source's table) stays text.
+    assert table_regions("a  1  2\nb  3  4\n", [(0, 10)]) == []

@@ -151,6 +151,7 @@ def test_a_hostile_filing_id_is_listed_escaped_and_cannot_be_opened(client: Test
     "/filings/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/filings/x%22onmouseover%3Dalert(1)",
     "/companies/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", f"/checks?rule={quote(PAYLOAD)}",
     f"/filings?cik={quote(PAYLOAD)}", f"/filings?from={quote(PAYLOAD)}", "/filings?sort=%3Cscript%3E",
+    f"/facts?concept={quote(PAYLOAD)}", f"/facts?from={quote(PAYLOAD)}",
 ])
 def test_bad_requests_say_what_was_wrong_without_echoing_it(client: TestClient, url: str) -> None:
     for target in (url, url.replace("?", ".json?", 1) if "?" in url else url + ".json"):
@@ -164,7 +165,8 @@ def test_bad_requests_say_what_was_wrong_without_echoing_it(client: TestClient, 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
     urls = ["/filings", "/filings.json", f"/filings/{filing_id_of(seed_record())}", "/companies/immunogen-inc", "/companies/0000855654",
             "/checks.json", "/openapi.json", "/static/form8k.js", "/static/form8k.css", "/static/none.js",
-            "/filings/nope", "/filings/a.b", "/filings?from=2020-02-31", "/"]
+            "/filings/nope", "/filings/a.b", "/filings?from=2020-02-31", "/", "/facts", "/facts?concept=revenue",
+            "/facts.json?concept=revenue", "/facts.csv?concept=revenue", "/facts?concept=nosuch"]
     for url in urls:
         response = client.get(url, follow_redirects=False)
         assert response.headers["content-security-policy"] == CSP, url

@@ -41,7 +41,8 @@ def sql(db: DB, query: str, params: Sequence[Any] | None = None, frame: Frame = 
 def facts(db: DB, *, cik: str | None = None, company: str | None = None,
           concept: str | Sequence[str] | None = None,
           start: dt.date | str | None = None, end: dt.date | str | None = None, months: int | None = None,
-          filing_id: str | None = None, latest: bool = False, frame: Frame = "pandas") -> Any:
+          filing_id: str | None = None, latest: bool = False, limit: int | None = None,
+          with_index: bool = False, frame: Frame = "pandas") -> Any:
     """Facts across filings, oldest period first: a concept's time series across a company's releases.
 
     `start`/`end` bound `period_end`; `company` matches a part of the name,
@@ -49,6 +50,8 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None,
     picks a period length (3, 12, 0 for an instant).
     `latest` keeps one value per company, concept and period: the one in the
     most recent release (a restated figure replaces the first one printed).
+    `limit` keeps the first rows only; `with_index` adds `fact_index`, the
+    fact's place in its filing's record (the viewer links `#f-<fact_index>`).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -74,7 +77,7 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None,
     if filing_id:
         where.append("filing_id = ?")
         params.append(filing_id)
-    query = f"SELECT {', '.join(FACT_COLUMNS)} FROM fact_series"
+    query = f"SELECT {', '.join(FACT_COLUMNS + (('fact_index',) if with_index else ()))} FROM fact_series"
     if where:
         query += " WHERE " + " AND ".join(where)
     if latest:
@@ -82,6 +85,9 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None,
                   "period_months ORDER BY date_of_report DESC NULLS LAST, filing_id DESC) = 1")
     query += (" ORDER BY coalesce(cik, company), concept, period_months, period_end, date_of_report, filing_id, "
               "span_start, span_end")
+    if limit is not None:
+        query += " LIMIT ?"
+        params.append(int(limit))
     with connection(db) as con:
         return _frame(con.sql(query, params=params), frame)
 

@@ -30,7 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from form8k import __version__
 from form8k.web.templating import render
-from form8k.web.views import checks, company, filing, filings
+from form8k.web.views import checks, company, facts, filing, filings
 
 if TYPE_CHECKING:
     import duckdb
@@ -162,7 +162,7 @@ def create_app(db: str | Path) -> FastAPI:
         body, media_type = static[name]
         return Response(body, media_type=media_type, headers={"cache-control": "no-cache"})
 
-    for view in (filings, filing, company, checks):
+    for view in (filings, filing, company, checks, facts):
         app.include_router(view.router)
     return app
 

@@ -14,7 +14,7 @@ document, a table) are points: an empty element with an id where they start.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +76,152 @@ def segments(text: str, marks: Sequence[Mark], anchors: Iterable[tuple[str, int]
     if not out and points.get(0):
         out.append(Segment("", anchors=tuple(points[0])))
     return out
+
+
+# --- tables in the source text --------------------------------------------------------------------------------
+# An HTML source's tables reach the canonical text as lines of tab-separated cells; the source pane rebuilds
+# them as tables (only its own elements, every piece of text escaped), keeping every character in order so the
+# pane still holds the text whole. A cell that is only a currency sign joins the next one, a closing bracket or
+# percent sign the one before, as the filing's own table printed them.
+_OPENERS = frozenset({"$", "€", "£", "¥", "US$", "C$"})
+_CLOSERS = frozenset({")", "%", ")%", "%)"})
+
+
+@dataclass(slots=True)
+class Cell:
+    pieces: list[Segment]
+    colspan: int = 1
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    @property
+    def numeric(self) -> bool:
+        shown = self.text.strip()
+        return bool(shown) and not any(ch.isalpha() for ch in shown)
+
+
+@dataclass(slots=True)
+class Block:
+    """A stretch of the source pane: plain text (`rows` is None) or a table rebuilt from tab-separated lines."""
+
+    pieces: list[Segment] = field(default_factory=list)
+    rows: list[list[Cell]] | None = None
+
+
+def table_regions(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The whole lines each span covers, where they hold tab-separated cells; overlapping ones merged."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not usable(start, end, len(text)):
+            continue
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", end - 1)
+        b = len(text) if b < 0 else b + 1
+        if "\t" in text[a:b]:
+            found.append((a, b))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(found):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _piece(seg: Segment, text: str, first: bool) -> Segment:
+    return Segment(text, seg.keys, seg.kinds, seg.title, seg.anchors if first else ())
+
+
+def _lay_out(row: list[Cell], width: int) -> list[Cell]:
+    """A row of `width` columns: a lone cell spans them all; a label keeps the first column and its figures
+    take the last ones; a row of figures or headings alone sits to the right."""
+    gap = width - len(row)
+    if gap <= 0:
+        return row
+    if len(row) == 1:
+        row[0].colspan = width
+        return row
+    if not row[0].numeric and any(c.numeric for c in row[1:]):
+        return [row[0], Cell([], gap), *row[1:]]
+    if not any(c.numeric for c in row) and (width - 1) % len(row) == 0:
+        # headings over the figure columns ("Three Months Ended", "Nine Months Ended"): each over its share
+        for c in row:
+            c.colspan = (width - 1) // len(row)
+        return [Cell([]), *row]
+    return [Cell([], gap), *row]
+
+
+def blocks(segs: Sequence[Segment], regions: Sequence[tuple[int, int]]) -> list[Block]:
+    """`segs` (which rebuild the text) grouped into text blocks and tables, one per region."""
+    out: list[Block] = [Block()]
+    cuts = sorted({x for r in regions for x in r})
+    starts = {a for a, _ in regions}
+    ends = {b for _, b in regions}
+    row: list[Cell] = []
+    cell: list[Segment] = []
+    inside = False
+    at = 0
+
+    def close_cell() -> None:
+        nonlocal cell
+        shown = "".join(p.text for p in cell).strip()
+        if row and shown in _CLOSERS:
+            row[-1].pieces.extend(cell)
+        else:
+            row.append(Cell(cell))
+        cell = []
+
+    def close_row() -> None:
+        nonlocal row
+        if cell:
+            close_cell()
+        if row:
+            table = out[-1].rows
+            assert table is not None
+            table.append(row)
+        row = []
+
+    for seg in segs:
+        end = at + len(seg.text)
+        bounds = [at, *(c for c in cuts if at < c < end), end]
+        for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            if a in starts:
+                inside = True
+                out.append(Block(rows=[]))
+            elif a in ends and a not in starts and inside:
+                close_row()
+                inside = False
+                out.append(Block())
+            piece = seg.text[a - at:b - at]
+            if not inside:
+                out[-1].pieces.append(_piece(seg, piece, i == 0))
+                continue
+            for j, part in enumerate(_parts(piece)):
+                cell.append(_piece(seg, part, i == 0 and j == 0))
+                if part.endswith("\t") and "".join(p.text for p in cell).strip() not in _OPENERS:
+                    close_cell()
+                elif part.endswith("\n"):
+                    close_row()
+        at = end
+    if inside:
+        close_row()
+    for block in out:
+        if block.rows:
+            width = max(len(r) for r in block.rows)
+            block.rows = [_lay_out(r, width) for r in block.rows]
+    return [b for b in out if b.pieces or b.rows]
+
+
+def _parts(text: str) -> list[str]:
+    """`text` cut after every tab and newline."""
+    parts: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "\t\n":
+            parts.append(text[start:i + 1])
+            start = i + 1
+    if start < len(text):
+        parts.append(text[start:])
+    return parts

@@ -12,6 +12,7 @@ text or HTML without an EDGAR header still group into a company.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,13 @@ if TYPE_CHECKING:
 COMPANY_KEY_SQL = ("CASE WHEN regexp_full_match(coalesce(f.cik, ''), '[0-9]{1,10}') THEN lpad(f.cik, 10, '0') "
                    "ELSE nullif(trim(regexp_replace(lower(coalesce(f.company, '')), '[^a-z0-9]+', '-', 'g'), '-'), "
                    "'') END")
+
+
+
+def name_key(company: str | None) -> str | None:
+    """The company key of a filing without a CIK, as COMPANY_KEY_SQL computes it: `ImmunoGen, Inc.` → `immunogen-inc`."""
+    return re.sub(r"[^a-z0-9]+", "-", (company or "").lower()).strip("-") or None
+
 
 # Sort keys a request may name, and the SQL each stands for.
 SORTS: dict[str, str] = {

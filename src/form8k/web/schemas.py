@@ -117,5 +117,29 @@ class ChecksAnswer(BaseModel):
     query: dict[str, Any]
 
 
+class FactRow(BaseModel):
+    company: str | None
+    cik: str | None
+    company_key: str | None = Field(description="The key of the company's page, `/companies/{key}`.")
+    concept: str
+    period_end: dt.date | None
+    period_months: int | None = Field(description="3, 6, 9 or 12 for a duration; 0 for an instant.")
+    value: Amount | None
+    unit: str | None
+    label: str | None = Field(description="The row label the filing printed.")
+    date_of_report: dt.date | None
+    filing_id: str
+    fact_index: int
+    url: str = Field(description="The fact in its filing's page, marked in the source text.")
+
+
+class FactsAnswer(BaseModel):
+    facts: list[FactRow]
+    more: bool = Field(description="Whether more facts match than the 500 given here; `csv_url` has them all.")
+    concepts: list[str] = Field(description="The concepts the `concept` asked for was read as.")
+    query: dict[str, Any] = Field(description="The search as understood, after validation.")
+    csv_url: str = Field(description="Every matching fact, as CSV.")
+
+
 class ErrorAnswer(BaseModel):
     detail: str

@@ -52,6 +52,18 @@ def period_text(end: dt.date | None, months: int | None) -> str:
     return f"{period_name(months)} to {end.isoformat()}"
 
 
+def verdict(status: str | None, failed: int | None) -> tuple[str, str]:
+    """What a filing's status badge says and its CSS class: never a plain "ok" beside a failed check.
+
+        >>> verdict("ok", 0), verdict("ok", 2), verdict("partial", 1)
+        (('ok', 'ok'), ('ok, 2 checks failed', 'failed'), ('partial, 1 check failed', 'failed'))
+    """
+    status = status or "unknown"
+    if not failed:
+        return status, status
+    return f"{status}, {failed} check{'s' if failed != 1 else ''} failed", "failed"
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -62,7 +74,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(amount=amount, number=number, date=iso_date)
-    env.globals.update(period=period_text, filing_url=urls.filing_url, company_url=urls.company_url,
+    env.globals.update(period=period_text, verdict=verdict, filing_url=urls.filing_url, company_url=urls.company_url,
                        with_query=urls.with_query)
     return env
 

@@ -22,9 +22,9 @@ from form8k.models import Check, Fact, Filing
 from form8k.store.query import read_filing
 from form8k.web import queries, urls
 from form8k.web.deps import cursor, not_found
-from form8k.web.highlight import Mark, Segment, segments, usable
+from form8k.web.highlight import Block, Mark, Segment, blocks, segments, table_regions, usable
 from form8k.web.schemas import ErrorAnswer, FilingAnswer, FilingSummary
-from form8k.web.templating import amount, period_text, render
+from form8k.web.templating import amount, period_text, render, verdict
 from form8k.web.views.filings import summary
 
 router = APIRouter()
@@ -41,6 +41,7 @@ class FilingView:
     summary: FilingSummary
     record: Filing
     segments: list[Segment] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # the segments as text and tables, for the source pane
     in_text: set[str] = field(default_factory=set)  # keys of marks whose span is in the text
     fact_at: dict[tuple[int, int, int], int] = field(default_factory=dict)  # (table, row, column) -> fact
     fact_of: dict[FactKey, int] = field(default_factory=dict)  # (concept, period_end, months) -> fact
@@ -51,6 +52,20 @@ class FilingView:
     @property
     def failed_checks(self) -> int:
         return sum(1 for c in self.record.checks if c.status == "fail")
+
+    @property
+    def failures(self) -> list[tuple[int, Check]]:
+        """The failed checks, each with its index, in the record's order: the first thing the page shows."""
+        return [(i, c) for i, c in enumerate(self.record.checks) if c.status == "fail"]
+
+    @property
+    def contradictions(self) -> list[int]:
+        return [i for i, m in enumerate(self.record.mentions) if m.status == "contradicts"]
+
+    @property
+    def verdict(self) -> tuple[str, str]:
+        """(what the status badge says, its CSS class), from the status and the failures."""
+        return verdict(self.record.status, self.failed_checks)
 
 
 def _fact_title(fact: Fact) -> str:
@@ -90,6 +105,7 @@ def build_view(record: Filing, filing: FilingSummary) -> FilingView:
     view.in_text.update(key for key, at in anchors if 0 <= at < length)
     view.bad_spans = len(marks) - sum(1 for m in marks if m.key in view.in_text)
     view.segments = segments(record.text, marks, anchors)
+    view.blocks = blocks(view.segments, table_regions(record.text, (t.span for t in record.tables if t.span)))
     tables = {t.index for t in record.tables}
     for i, check in enumerate(record.checks):
         if check.table is not None and check.table in tables:
