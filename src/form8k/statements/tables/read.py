@@ -286,6 +286,8 @@ def _factor(table: Table, r: int, rule: ConceptRule, amounts: list[int]) -> int:
 def _enclosing_total(table: Table, r: int, candidates: list[int]) -> int | None:
     """A later total row matching the same concept that sums the block `r` is part of ("Total revenues and
     other income" over "Sales and other operating revenue"): the concept names the whole, not a part."""
+    if table.rows[r].kind == "total":
+        return None
     for t in sorted(c for c in candidates if c > r):
         total = table.rows[t]
         if total.kind != "total" and not total.label.lower().startswith("total"):
