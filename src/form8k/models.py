@@ -236,7 +236,8 @@ class Fact(Record):
     row: int | None = None
     column: int | None = None
     decimals: int | None = None  # XBRL-style precision of the printed value
-    confirmed: bool = False  # a passing check used this value
+    confirmed: bool = False  # a check that a wrong scale, period, sign or concept would fail vouches for it
+    evidence: list[str] = Field(default_factory=list)  # the rules of the passing checks that used this value
     derived_from: str | None = None  # the identity that proves a derived value
     mapped_by: Literal["rule", "labels", "extension"] | None = None  # how the concept was chosen
     span: Span | None = None

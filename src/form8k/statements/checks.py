@@ -54,7 +54,8 @@ _STOP = frozenset({"total", "net", "and", "of", "the", "from", "for", "in", "by"
                    "generated", "cash", "flows", "flow", "less", "other"})
 
 STATEMENT_RULES = frozenset({"sum", "gross_profit", "operating_income", "pretax_income", "net_income", "income_chain",
-                             "assets_balance", "liabilities_equity", "cash_rollforward", "eps", "cross_table"})
+                             "assets_balance", "liabilities_equity", "cash_rollforward", "eps", "cross_table",
+                             "net_income_cash_flow", "cash_balance", "calculation", "period_order"})
 Cell = tuple[int, int, int]  # (table, row, column)
 UNLABELLED = "(unlabelled total)"
 
@@ -72,7 +73,8 @@ class StatementTable:
 @dataclass(slots=True)
 class CheckResult:
     checks: list[Check] = field(default_factory=list)
-    confirmed: set[Cell] = field(default_factory=set)
+    confirmed: set[Cell] = field(default_factory=set)  # cells a passing check of printed values used
+    evidence: dict[Cell, set[str]] = field(default_factory=dict)  # cell -> rules of the passing checks that used it
     derived: dict[Cell, str] = field(default_factory=dict)
     components: dict[int, set[int]] = field(default_factory=dict)  # table -> rows summed into a checked total
 
@@ -188,7 +190,10 @@ def _record(st: StatementTable, result: CheckResult, rule: str, terms: list[tupl
                                span=rows[target].spans[k] if k < len(rows[target].spans) else None))
     if status == "pass":
         cells = [r for r, _ in terms] + [target] + ([start] if start is not None else [])
-        result.confirmed.update((st.table.index, r, k) for r in cells if rows[r].values[k] is not None)
+        used = [(st.table.index, r, k) for r in cells if rows[r].values[k] is not None]
+        result.confirmed.update(used)
+        for cell in used:
+            result.evidence.setdefault(cell, set()).add(rule)
 
 
 # --- totals ------------------------------------------------------------------------
@@ -412,6 +417,8 @@ def _eps_check(st: StatementTable, result: CheckResult, net: int, shares: int, e
                                span=row[eps].spans[k]))
     if ok:
         result.confirmed.update((st.table.index, r, k) for r in (net, shares, eps))
+        for r in (net, shares, eps):
+            result.evidence.setdefault((st.table.index, r, k), set()).add("eps")
 
 
 def _identity(st: StatementTable, result: CheckResult, rule: str, target: int | None,
