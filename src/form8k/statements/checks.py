@@ -58,6 +58,7 @@ STATEMENT_RULES = frozenset({"sum", "gross_profit", "operating_income", "pretax_
                              "net_income_cash_flow", "cash_balance", "calculation", "period_order"})
 Cell = tuple[int, int, int]  # (table, row, column)
 UNLABELLED = "(unlabelled total)"
+_MAX_RUN = 60  # rows a run of components above a total may span
 
 
 @dataclass(slots=True)
@@ -251,9 +252,11 @@ def _close(frames: list[tuple[str | None, int, list[int]]], label: str) -> None:
 def _candidates(st: StatementTable, frames: list[tuple[str | None, int, list[int]]]) -> list[list[int]]:
     rows = st.table.rows
     out: list[list[int]] = []
+    seen: set[tuple[int, ...]] = set()
 
     def add(items: list[int]) -> None:
-        if items and items not in out:
+        if items and tuple(items) not in seen:
+            seen.add(tuple(items))
             out.append(items)
 
     for level in range(len(frames) - 1, -1, -1):
@@ -263,9 +266,11 @@ def _candidates(st: StatementTable, frames: list[tuple[str | None, int, list[int
             subset = [r for r in items if rows[r].depth == depth]
             if len(subset) >= 2:
                 add(subset)
-    # Rows since an earlier total ("Total current liabilities" + the long-term liabilities after it).
+    # Rows since an earlier total ("Total current liabilities" + the long-term liabilities after it): the runs
+    # of rows that end above the total, at most _MAX_RUN long, so the candidates per total stay bounded
+    # (every run of a 20 MB table would be cubic).
     every = [r for f in frames for r in f[2]]
-    for n in range(len(every) - 1, 1, -1):
+    for n in range(min(len(every) - 1, _MAX_RUN), 1, -1):
         add(every[-n:])
     return out
 

@@ -19,8 +19,10 @@ weights of their concepts as XBRL Calculations 1.1 uses them:
   totals = the change in cash …), every fact of one period.
 - `period_order`: the document's latest period heads every run of columns of
   one length in a primary table (ends it, where the document prints the
-  oldest first); where it does not, the check is skipped with the doubt and the
-  table's columns are not anchored.
+  oldest first), and periods of one length run in one direction of time; where
+  they do not, the check is skipped with the doubt and the table's columns are
+  not anchored. With `eps`, which sees no period, this is what catches two
+  columns given each other's periods.
 
 The verdict: a fact is `confirmed` when
 1. its column is anchored: some fact of that table column has a passing check
@@ -333,6 +335,9 @@ def _period_order(v: _Verdict, tables: list[Table]) -> None:
             head, top = (run[-1] if last > first else run[0]), latest[months == 0]
             if top is not None and abs((top - head).days) > 7:
                 bad.append(f"{head} ({months}m) where the document's latest is {top}")
+            steps = {(b > a) - (b < a) for a, b in zip(run, run[1:], strict=False)} - {0}
+            if months > 0 and len(steps) > 1:  # a balance sheet may print the year end after the two quarters
+                bad.append(f"the {months}-month columns do not run in one direction of time")
         # An acquisition's historical statements may stop before the pro forma ones: a doubt, not a failure,
         # but no column of the table is anchored while it stands.
         v.checks.append(Check(rule="period_order", status="skipped" if bad else "pass", table=t.index,
