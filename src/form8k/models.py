@@ -261,6 +261,27 @@ class Check(Record):
     span: Span | None = None
 
 
+class MetricCoverage(Record):
+    """One headline figure of the period reported: confirmed, found (no check vouches for it) or missing."""
+
+    metric: str  # revenue, operating_income, net_income, eps_basic, eps_diluted, total_assets, cash_from_operations
+    status: Literal["confirmed", "found", "missing"] = "missing"
+    concept: str | None = None
+    value: Amount | None = None
+    period_end: dt.date | None = None
+    period_months: int | None = None
+
+
+class Coverage(Record):
+    """What the record holds of the statements, and what it lacks."""
+
+    statements: dict[str, list[int]] = Field(default_factory=dict)  # primary statement -> its tables
+    missing_statements: list[str] = Field(default_factory=list)
+    period_end: dt.date | None = None  # the period reported: the latest period of the income statement
+    period_months: int | None = None
+    metrics: list[MetricCoverage] = Field(default_factory=list)
+
+
 # --- the press release read as a whole ------------------------------------
 
 
@@ -403,4 +424,5 @@ class Filing(Record):
     press_release: PressRelease | None = None
     mentions: list[Mention] = Field(default_factory=list)
     guidance: list[Guidance] = Field(default_factory=list)
+    coverage: Coverage | None = None  # which statements and headline figures were found and confirmed
     text: str = ""

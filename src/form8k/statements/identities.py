@@ -156,7 +156,9 @@ def _judge(v: _Verdict, cells: list[Fact], chosen: list[Fact]) -> list[Check]:
     bad_tables = {c.table for c in v.checks if c.rule == "period_order" and c.status != "pass"}
     anchored: set[tuple[int | None, int | None]] = set()
     for f in cells:
-        if v.evidence.get(id(f), set()) & STRONG and id(f) not in v.failed and f.table not in bad_tables:
+        # A zero is the same at every scale: it anchors nothing.
+        if v.evidence.get(id(f), set()) & STRONG and id(f) not in v.failed and f.table not in bad_tables \
+                and f.value != 0:
             anchored.add((f.table, f.column))
     calc_ok: set[int] = set()
     for facts in v.calcs:
