@@ -68,7 +68,13 @@ def test_seed_example(corpus_dir: Path) -> None:
     checks = [c for c in filing.checks if c.rule in STATEMENT_RULES]
     assert {"sum", "assets_balance", "operating_income", "net_income", "eps"} <= {c.rule for c in checks}
     assert all(c.status == "pass" for c in checks)
-    assert all(f.confirmed for f in filing.facts)
+    # Every fact has the evidence of its column sums; the verdict needs a check that a wrong scale, period
+    # or sign fails: EPS × shares anchors the income statement, whose chain of calculations then holds on
+    # the facts. The balance sheet ties to nothing outside itself here (no cash-flow statement, no prose).
+    assert all(f.evidence for f in filing.facts)
+    confirmed = {f.concept for f in filing.facts if f.confirmed}
+    assert {"NetIncomeLoss", "EarningsPerShareBasicAndDiluted", "Revenues", "OperatingIncomeLoss"} <= confirmed
+    assert not any(f.confirmed for f in filing.facts if f.period_months == 0)
 
 
 @pytest.mark.parametrize("name", ["5g-wireless_2004-09-22_8-K_agreement.html", "apple_1996-12-24_8-K_other.txt",

@@ -236,7 +236,8 @@ class Fact(Record):
     row: int | None = None
     column: int | None = None
     decimals: int | None = None  # XBRL-style precision of the printed value
-    confirmed: bool = False  # a passing check used this value
+    confirmed: bool = False  # a check that a wrong scale, period, sign or concept would fail vouches for it
+    evidence: list[str] = Field(default_factory=list)  # the rules of the passing checks that used this value
     derived_from: str | None = None  # the identity that proves a derived value
     mapped_by: Literal["rule", "labels", "extension"] | None = None  # how the concept was chosen
     span: Span | None = None
@@ -258,6 +259,27 @@ class Check(Record):
     table: int | None = None
     inputs: list[FactRef] = Field(default_factory=list)
     span: Span | None = None
+
+
+class MetricCoverage(Record):
+    """One headline figure of the period reported: confirmed, found (no check vouches for it) or missing."""
+
+    metric: str  # revenue, operating_income, net_income, eps_basic, eps_diluted, total_assets, cash_from_operations
+    status: Literal["confirmed", "found", "missing"] = "missing"
+    concept: str | None = None
+    value: Amount | None = None
+    period_end: dt.date | None = None
+    period_months: int | None = None
+
+
+class Coverage(Record):
+    """What the record holds of the statements, and what it lacks."""
+
+    statements: dict[str, list[int]] = Field(default_factory=dict)  # primary statement -> its tables
+    missing_statements: list[str] = Field(default_factory=list)
+    period_end: dt.date | None = None  # the period reported: the latest period of the income statement
+    period_months: int | None = None
+    metrics: list[MetricCoverage] = Field(default_factory=list)
 
 
 # --- the press release read as a whole ------------------------------------
@@ -402,4 +424,5 @@ class Filing(Record):
     press_release: PressRelease | None = None
     mentions: list[Mention] = Field(default_factory=list)
     guidance: list[Guidance] = Field(default_factory=list)
+    coverage: Coverage | None = None  # which statements and headline figures were found and confirmed
     text: str = ""

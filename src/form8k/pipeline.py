@@ -25,7 +25,7 @@ from form8k.load import Submission, load
 from form8k.models import DocumentInfo, Filing, Problem, Source
 from form8k.record import FORM_TYPES_8K, read_record, run_stage
 from form8k.release import read_release
-from form8k.statements import read_statements
+from form8k.statements import earnings_problems, read_coverage, read_statements
 
 MAX_BYTES = int(os.environ.get("FORM8K_MAX_BYTES", str(100 * 2**20)))
 __all__ = ["FORM_TYPES_8K", "MAX_BYTES", "parse", "parse_paths", "read_files", "statements", "statements_paths"]
@@ -105,6 +105,8 @@ def statements(files: Sequence[tuple[str | None, bytes]]) -> Filing:
             filing.problems.append(Problem(code="no_tables", component="statements",
                                            message="no tables found in the document"))
     filing.problems[:0] = sub.problems
+    if filing.tables:
+        filing.coverage = read_coverage(filing)
     codes = {p.code for p in filing.problems}
     filing.status = "failed" if "no_text" in codes else "partial" if codes & {"stage_error", "no_tables"} else "ok"
     return filing
@@ -120,6 +122,9 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
     filing, sub = _start(files)
     _read_record(sub, filing)
     filing.problems[:0] = sub.problems  # stages report data problems on the submission
+    if filing.tables:
+        filing.coverage = read_coverage(filing)
+    filing.problems.extend(earnings_problems(filing))
     _set_status(filing)
     return filing
 
@@ -181,7 +186,8 @@ def _set_status(filing: Filing) -> None:
     codes = {p.code for p in filing.problems}
     if codes & {"not_8k", "no_text"}:
         filing.status = "failed"
-    elif codes & {"no_cover_page", "stage_error", "truncated_document", "no_items"}:
+    elif codes & {"no_cover_page", "stage_error", "truncated_document", "no_items", "no_press_release",
+                  "no_statement_facts"}:
         filing.status = "partial"
     else:
         filing.status = "ok"

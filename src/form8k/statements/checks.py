@@ -54,9 +54,11 @@ _STOP = frozenset({"total", "net", "and", "of", "the", "from", "for", "in", "by"
                    "generated", "cash", "flows", "flow", "less", "other"})
 
 STATEMENT_RULES = frozenset({"sum", "gross_profit", "operating_income", "pretax_income", "net_income", "income_chain",
-                             "assets_balance", "liabilities_equity", "cash_rollforward", "eps", "cross_table"})
+                             "assets_balance", "liabilities_equity", "cash_rollforward", "eps", "cross_table",
+                             "net_income_cash_flow", "cash_balance", "calculation", "period_order"})
 Cell = tuple[int, int, int]  # (table, row, column)
 UNLABELLED = "(unlabelled total)"
+_MAX_RUN = 60  # rows a run of components above a total may span
 
 
 @dataclass(slots=True)
@@ -72,7 +74,8 @@ class StatementTable:
 @dataclass(slots=True)
 class CheckResult:
     checks: list[Check] = field(default_factory=list)
-    confirmed: set[Cell] = field(default_factory=set)
+    confirmed: set[Cell] = field(default_factory=set)  # cells a passing check of printed values used
+    evidence: dict[Cell, set[str]] = field(default_factory=dict)  # cell -> rules of the passing checks that used it
     derived: dict[Cell, str] = field(default_factory=dict)
     components: dict[int, set[int]] = field(default_factory=dict)  # table -> rows summed into a checked total
 
@@ -188,7 +191,10 @@ def _record(st: StatementTable, result: CheckResult, rule: str, terms: list[tupl
                                span=rows[target].spans[k] if k < len(rows[target].spans) else None))
     if status == "pass":
         cells = [r for r, _ in terms] + [target] + ([start] if start is not None else [])
-        result.confirmed.update((st.table.index, r, k) for r in cells if rows[r].values[k] is not None)
+        used = [(st.table.index, r, k) for r in cells if rows[r].values[k] is not None]
+        result.confirmed.update(used)
+        for cell in used:
+            result.evidence.setdefault(cell, set()).add(rule)
 
 
 # --- totals ------------------------------------------------------------------------
@@ -246,9 +252,11 @@ def _close(frames: list[tuple[str | None, int, list[int]]], label: str) -> None:
 def _candidates(st: StatementTable, frames: list[tuple[str | None, int, list[int]]]) -> list[list[int]]:
     rows = st.table.rows
     out: list[list[int]] = []
+    seen: set[tuple[int, ...]] = set()
 
     def add(items: list[int]) -> None:
-        if items and items not in out:
+        if items and tuple(items) not in seen:
+            seen.add(tuple(items))
             out.append(items)
 
     for level in range(len(frames) - 1, -1, -1):
@@ -258,9 +266,11 @@ def _candidates(st: StatementTable, frames: list[tuple[str | None, int, list[int
             subset = [r for r in items if rows[r].depth == depth]
             if len(subset) >= 2:
                 add(subset)
-    # Rows since an earlier total ("Total current liabilities" + the long-term liabilities after it).
+    # Rows since an earlier total ("Total current liabilities" + the long-term liabilities after it): the runs
+    # of rows that end above the total, at most _MAX_RUN long, so the candidates per total stay bounded
+    # (every run of a 20 MB table would be cubic).
     every = [r for f in frames for r in f[2]]
-    for n in range(len(every) - 1, 1, -1):
+    for n in range(min(len(every) - 1, _MAX_RUN), 1, -1):
         add(every[-n:])
     return out
 
@@ -412,6 +422,8 @@ def _eps_check(st: StatementTable, result: CheckResult, net: int, shares: int, e
                                span=row[eps].spans[k]))
     if ok:
         result.confirmed.update((st.table.index, r, k) for r in (net, shares, eps))
+        for r in (net, shares, eps):
+            result.evidence.setdefault((st.table.index, r, k), set()).add("eps")
 
 
 def _identity(st: StatementTable, result: CheckResult, rule: str, target: int | None,

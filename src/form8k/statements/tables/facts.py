@@ -5,7 +5,8 @@ with a known period is a candidate. When two tables give the same fact, the
 one from the concept's own statement wins (net income from the income
 statement, not from the cash-flow statement; cash from the balance sheet,
 with the cash-flow statement's "end of period" supplying instants the balance
-sheet lacks), and the two are compared in a `cross_table` check.
+sheet lacks), and the two are compared in a `cross_table` check. `identities.verify` then gives
+every fact its evidence and its verdict.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from form8k.models import Check, Fact, FactRef, Table
 from form8k.statements.checks import CheckResult, half
 from form8k.statements.concepts import ConceptRule
+from form8k.statements.identities import verify
 
 PRIMARY = ("income", "balance", "cash_flow")
 
@@ -83,6 +85,7 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                 found.setdefault(key, []).append((rank, fact))
     facts: list[Fact] = []
     checks: list[Check] = []
+    cross: list[tuple[Fact, Fact, bool]] = []
     for (concept, end, months), entries in found.items():
         entries.sort(key=lambda e: e[0])
         chosen = entries[0][1]
@@ -98,10 +101,11 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                                 actual=other.value, tolerance=tol, table=other.table, inputs=[ref], span=other.span,
                                 detail=f"{concept} {end} ({months}m): table {chosen.table} '{chosen.label}' "
                                        f"{chosen.value} vs table {other.table} '{other.label}' {other.value}"))
-            if ok:
-                chosen.confirmed = True
+            cross.append((chosen, other, ok))
         facts.append(chosen)
     facts.sort(key=lambda f: (f.table or 0, f.row or 0, f.column or 0))
+    checks += verify({k: [f for _, f in e] for k, e in found.items()}, facts, [m.table for m in tables], result,
+                     cross)
     return facts, checks
 
 
