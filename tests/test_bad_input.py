@@ -177,3 +177,15 @@ def test_look_alike_letters_in_period_phrases_do_not_break_the_release() -> None
     assert not [p for p in filing.problems if p.code == "stage_error"]
     assert filing.press_release is not None and filing.press_release.fiscal_quarter == 1
     assert [m.text for m in filing.mentions] == ["$3.0 million", "$2.0 million"]
+
+
+def test_tables_nested_ten_thousand_deep_load_in_linear_time() -> None:
+    import time
+
+    depth = 10_000
+    html = ("<html><body><p>FORM 8-K</p>" + "<table><tr><td>x" * depth + "1,234" + "</td></tr></table>" * depth
+            + "</body></html>").encode()
+    t0 = time.process_time()
+    filing = parse([("nested.html", html)])
+    assert time.process_time() - t0 < 10  # was over a minute: every table searched its whole subtree
+    assert "1,234" in filing.text
