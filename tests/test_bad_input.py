@@ -189,3 +189,15 @@ def test_tables_nested_ten_thousand_deep_load_in_linear_time() -> None:
     filing = parse([("nested.html", html)])
     assert time.process_time() - t0 < 10  # was over a minute: every table searched its whole subtree
     assert "1,234" in filing.text
+
+
+def test_long_text_lines_of_numbers_read_in_linear_time() -> None:
+    import time
+
+    from form8k.statements.tables.layout import _read_line
+
+    numbers = " ".join(str(i) for i in range(14_000))
+    for text in ("Revenue " + numbers + " x 5", "1 " * 35_000 + "a 1", "Net  " + "  ".join(["(1,234)"] * 8_000)):
+        t0 = time.process_time()
+        _read_line(0, text).nums
+        assert time.process_time() - t0 < 2, text[:40]  # the tail pattern backtracked for minutes

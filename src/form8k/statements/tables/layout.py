@@ -112,10 +112,38 @@ def _fields(text: str) -> list[_Field]:
     return out
 
 
-# The run of numbers ending a line. A number starts with no space, so the spaces before it are taken whole
-# (`(?<!\s)\s++`): letting the search start or stop inside a run of spaces made indented lines quadratic.
-_TAIL = re.compile(r"(?:(?:^|(?<!\s)\s++)(?:(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}))+$")
+# The run of numbers ending a line: items (a number, "$ 12", a dash) separated by runs of spaces, the spaces
+# before the first item taken whole; found token by token from the end of the line (`_tail_start`).
 _TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
+_TAIL_ITEM = re.compile(r"(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}")
+_TAIL_AFTER_DOLLAR = re.compile(r"\(?-?[\d,]*\.?\d+\)?%?")
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _tail_start(text: str) -> int | None:
+    """Where the run of numbers ending `text` starts (the spaces before it included), or None: linear in the line.
+
+    One regex search (`(?:(?:^|(?<!\\s)\\s++)ITEM)+$`) restarted at every space and could split each number's
+    `[\\d,]*\\.?\\d+` many ways: a long line of numbers with a word near its end took minutes.
+    """
+    tokens = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text)]
+    if not tokens or tokens[-1][1] != len(text):
+        return None
+    first = None
+    k = len(tokens) - 1
+    while k >= 0:
+        s, e = tokens[k]
+        if _TAIL_ITEM.fullmatch(text, s, e):
+            first = k
+        elif (first == k + 1 and text[s:e] == "$" and tokens[k + 1][0] - e == 1
+              and _TAIL_AFTER_DOLLAR.fullmatch(text, *tokens[k + 1])):
+            first = k  # "$ 12": a dollar sign and one space before a number
+        else:
+            break
+        k -= 1
+    if first is None:
+        return None
+    return tokens[first - 1][1] if first > 0 else 0
 
 
 def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
@@ -126,26 +154,26 @@ def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
     """
     if not (text[-1:].isdecimal() or text[-1:] in _TAIL_END):
         return None
-    m = _TAIL.search(text)
-    if m is None:
+    tail = _tail_start(text)
+    if tail is None:
         return None
-    label = text[:m.start()]
-    tokens = list(re.finditer(r"(?:\$ ?)?[^\s$]+", m.group(0)))
+    label = text[:tail]
+    tokens = list(re.finditer(r"(?:\$ ?)?[^\s$]+", text[tail:]))
     numbers = [t for t in tokens if parse_number(t.group(0)) is not None]
     if len(numbers) != len(tokens) or len(tokens) < (1 if relaxed else 2):
         return None
     years = all(is_year(t.group(0)) for t in tokens)
     if not label.strip() and years:
-        return [_classify_field(t.group(0), m.start() + t.start(), m.start() + t.end(), k + 1)
+        return [_classify_field(t.group(0), tail + t.start(), tail + t.end(), k + 1)
                 for k, t in enumerate(tokens)]
-    if not re.search(r"[A-Za-z][A-Za-z)'’:]*\s*$", label) or len(label.strip()) > _MAX_LABEL:
+    if len(label.strip()) > _MAX_LABEL or not re.search(r"[A-Za-z][A-Za-z)'’:]*+\s*$", label):
         return None
     if not relaxed and len(tokens) < 3 and not any(re.search(r"[,.$()\u2014\u2013-]", t.group(0)) for t in tokens):
         return None
     # Positions mean nothing without a layout: number the values instead, as tab slots.
     start = len(label) - len(label.lstrip())
     fields = [_classify_field(label.strip(), start, len(label.rstrip()), 0)]
-    fields += [_classify_field(t.group(0), m.start() + t.start(), m.start() + t.end(), k + 1)
+    fields += [_classify_field(t.group(0), tail + t.start(), tail + t.end(), k + 1)
                for k, t in enumerate(tokens)]
     return fields
 
