@@ -88,7 +88,7 @@ def _colspan(value: str | None) -> int:
     """A cell's colspan attribute as a width from 1 to 100; anything else ("", "²", "-3") is 1."""
     value = (value or "").strip()
     if value.isascii() and value.isdigit():
-        return max(1, min(int(value), 100))
+        return max(1, min(int(value), 100)) if len(value) <= 3 else 100  # bounded before int()
     return 1
 
 
