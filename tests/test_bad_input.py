@@ -201,3 +201,10 @@ def test_long_text_lines_of_numbers_read_in_linear_time() -> None:
         t0 = time.process_time()
         assert isinstance(_read_line(0, text).nums, list)
         assert time.process_time() - t0 < 2, text[:40]  # the tail pattern backtracked for minutes
+
+
+def test_a_line_too_long_to_be_a_row_is_prose_not_millions_of_fields() -> None:
+    from form8k.statements.tables.layout import _read_line
+
+    line = _read_line(0, "1,234 (56) 7.8% " * 100_000)
+    assert line.kind == "text" and len(line.fields) == 1

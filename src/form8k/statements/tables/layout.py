@@ -41,6 +41,7 @@ _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 _VALUE_GAP = re.compile(r"(?:\t| {2,})[\\$(\-\d.\u2013\u2014]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MAX_LABEL = 110
+_MAX_LINE = 2_000  # longer lines (a row prints a label and a few dozen numbers) are prose, not rows
 _CONTEXT_LINES = 10
 
 
@@ -200,6 +201,9 @@ def _has_value_gap(text: str) -> bool:
 
 def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Line:
     line = _Line(start, text)
+    if len(text) > _MAX_LINE:
+        line.cut = [_Field(text, 0, len(text), 0, "text")]  # one field: prose, never cut into millions
+        return line
     if fields is not None:
         line.cut, line.single = fields, True
     if not text.strip():
