@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = (ROOT.parent / "shared" / "corpus" / "filings", ROOT / "tests" / "data" / "filings")
+CORPORA = (ROOT.parent / "shared" / "corpus" / "filings", ROOT.parent.parent / "shared" / "corpus" / "filings",
+           ROOT / "tests" / "data" / "filings")
 
 HOSTILE = (
     b"9" * 5000,

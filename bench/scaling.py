@@ -26,7 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "filings"
+CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "filings", ROOT.parent.parent / "shared" / "corpus" / "filings")
+               if p.is_dir()), ROOT / "tests" / "data" / "filings")
 MB = 1_000_000
 
 _HEAD = ("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n\nFORM 8-K\n\nCURRENT REPORT\n"
