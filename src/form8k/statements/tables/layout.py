@@ -20,6 +20,7 @@ from functools import partial
 
 from form8k.load import Document
 from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_number
+from form8k.statements.tables.numbers_tail import tail_start as _tail_start
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
 
 _FIELD = re.compile(r"\S(?:.*?\S)??(?= {2,}|$)")
@@ -113,38 +114,7 @@ def _fields(text: str) -> list[_Field]:
     return out
 
 
-# The run of numbers ending a line: items (a number, "$ 12", a dash) separated by runs of spaces, the spaces
-# before the first item taken whole; found token by token from the end of the line (`_tail_start`).
 _TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
-_TAIL_ITEM = re.compile(r"(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}")
-_TAIL_AFTER_DOLLAR = re.compile(r"\(?-?[\d,]*\.?\d+\)?%?")
-_NON_SPACE = re.compile(r"\S+")
-
-
-def _tail_start(text: str) -> int | None:
-    """Where the run of numbers ending `text` starts (the spaces before it included), or None: linear in the line.
-
-    One regex search (`(?:(?:^|(?<!\\s)\\s++)ITEM)+$`) restarted at every space and could split each number's
-    `[\\d,]*\\.?\\d+` many ways: a long line of numbers with a word near its end took minutes.
-    """
-    tokens = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text)]
-    if not tokens or tokens[-1][1] != len(text):
-        return None
-    first = None
-    k = len(tokens) - 1
-    while k >= 0:
-        s, e = tokens[k]
-        if _TAIL_ITEM.fullmatch(text, s, e):
-            first = k
-        elif (first == k + 1 and text[s:e] == "$" and tokens[k + 1][0] - e == 1
-              and _TAIL_AFTER_DOLLAR.fullmatch(text, *tokens[k + 1])):
-            first = k  # "$ 12": a dollar sign and one space before a number
-        else:
-            break
-        k -= 1
-    if first is None:
-        return None
-    return tokens[first - 1][1] if first > 0 else 0
 
 
 def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
