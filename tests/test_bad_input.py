@@ -177,3 +177,34 @@ def test_look_alike_letters_in_period_phrases_do_not_break_the_release() -> None
     assert not [p for p in filing.problems if p.code == "stage_error"]
     assert filing.press_release is not None and filing.press_release.fiscal_quarter == 1
     assert [m.text for m in filing.mentions] == ["$3.0 million", "$2.0 million"]
+
+
+def test_tables_nested_ten_thousand_deep_load_in_linear_time() -> None:
+    import time
+
+    depth = 10_000
+    html = ("<html><body><p>FORM 8-K</p>" + "<table><tr><td>x" * depth + "1,234" + "</td></tr></table>" * depth
+            + "</body></html>").encode()
+    t0 = time.process_time()
+    filing = parse([("nested.html", html)])
+    assert time.process_time() - t0 < 10  # was over a minute: every table searched its whole subtree
+    assert "1,234" in filing.text
+
+
+def test_long_text_lines_of_numbers_read_in_linear_time() -> None:
+    import time
+
+    from form8k.statements.tables.layout import _read_line
+
+    numbers = " ".join(str(i) for i in range(14_000))
+    for text in ("Revenue " + numbers + " x 5", "1 " * 35_000 + "a 1", "Net  " + "  ".join(["(1,234)"] * 8_000)):
+        t0 = time.process_time()
+        assert isinstance(_read_line(0, text).nums, list)
+        assert time.process_time() - t0 < 2, text[:40]  # the tail pattern backtracked for minutes
+
+
+def test_a_line_too_long_to_be_a_row_is_prose_not_millions_of_fields() -> None:
+    from form8k.statements.tables.layout import _read_line
+
+    line = _read_line(0, "1,234 (56) 7.8% " * 100_000)
+    assert line.kind == "text" and len(line.fields) == 1

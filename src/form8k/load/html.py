@@ -88,7 +88,7 @@ def _colspan(value: str | None) -> int:
     """A cell's colspan attribute as a width from 1 to 100; anything else ("", "²", "-3") is 1."""
     value = (value or "").strip()
     if value.isascii() and value.isdigit():
-        return max(1, min(int(value), 100))
+        return max(1, min(int(value), 100)) if len(value) <= 3 else 100  # bounded before int()
     return 1
 
 
@@ -179,6 +179,35 @@ def _hold(cells: list[GridCell], held: dict[int, list[int]], col: int) -> int:
     return width
 
 
+def _layout_tables(tables: list[LexborNode]) -> set[int]:
+    """The `mem_id`s of the tables that hold another table, in time linear in the nodes.
+
+    Each table walks up to its nearest enclosing table; every node passed is remembered with the
+    answer, so no node is walked twice (`table.css("table")` per table was quadratic in nesting).
+    """
+    nearest: dict[int, int | None] = {}  # node -> mem_id of its nearest enclosing table
+    layout: set[int] = set()
+    for table in tables:
+        path: list[int] = []
+        node = table.parent
+        found: int | None = None
+        while node is not None:
+            key = node.mem_id
+            if key in nearest:
+                found = nearest[key]
+                break
+            if node.tag == "table":
+                found = key
+                break
+            path.append(key)
+            node = node.parent
+        for key in path:
+            nearest[key] = found
+        if found is not None:
+            layout.add(found)
+    return layout
+
+
 def _looks_preformatted(html: str, text: str) -> bool:
     """Plain text wrapped in <html><body><div>: few tags, many laid-out lines."""
     if text.count("\n") < 20:
@@ -205,8 +234,10 @@ def html_to_text(html: str) -> tuple[str, list[Grid]]:
         node.decompose()
 
     blocks: list[tuple[str, object]] = []  # ("grid", rows) or ("pre", text)
-    for table in tree.css("table"):
-        if len(table.css("table")) > 1:
+    tables = tree.css("table")
+    layout = _layout_tables(tables)
+    for table in tables:
+        if table.mem_id in layout:
             continue  # a layout table: its cells are read as blocks
         rows = _read_grid(table)
         if rows:

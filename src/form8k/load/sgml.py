@@ -85,7 +85,7 @@ def split_parts(text: str) -> tuple[list[RawPart], list[Problem]]:
                                             "before its closing tag"))
         parts.append(RawPart(
             type=doc_type,
-            sequence=int(seq) if seq.isdigit() else None,
+            sequence=int(seq) if seq.isascii() and seq.isdigit() and len(seq) <= 9 else None,
             filename=tags.get("FILENAME") or None,
             description=tags.get("DESCRIPTION") or None,
             body=body,

@@ -456,7 +456,7 @@ def _norm_name(value: str) -> str:
 
 
 def _norm_number(value: str) -> str:
-    return "-".join(str(int(p)) if p.isdigit() else p for p in re.split(r"[-‑–]", value.strip()))
+    return "-".join(str(int(p)) if p.isascii() and p.isdigit() and len(p) <= 18 else p for p in re.split(r"[-‑–]", value.strip()))
 
 
 def compare_with_header(cover: Cover, header: Header) -> list[Disagreement]:

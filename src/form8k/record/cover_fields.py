@@ -79,7 +79,9 @@ def trading_symbols(lines: list[Line]) -> list[TradingSymbol]:
         if not _SYMBOL_HEADER.search(line.text) or len(line.segments) < 2:
             continue
         head = line.segments
-        symbol_col = next(s for s in head if _SYMBOL_HEADER.search(s.text))
+        symbol_col = next((s for s in head if _SYMBOL_HEADER.search(s.text)), None)
+        if symbol_col is None:
+            continue  # the header's words split across cells: not the table's header row
         title_col = head[0] if head[0] is not symbol_col else None
         exchange_col = next((s for s in head if re.search(r"exchange", s.text, re.I)), None)
         symbols: list[TradingSymbol] = []

@@ -40,7 +40,7 @@ _FOOTNOTE = re.compile(r"^\s*(?:\*|†|‡|\(\*\)|_{3,}|-{3,}|\d{1,3}\s*$|<PAGE>
 def normalize_number(number: str) -> str:
     """'99.01' -> '99.1', 'EX-101.SCH' -> '101', '099' -> '99'."""
     s = number.strip().upper().removeprefix("EX-").removeprefix("EXHIBIT").strip()
-    m = re.fullmatch(r"(\d+)(?:\.(\d+))?(?:\.[A-Z]+)?", s)
+    m = re.fullmatch(r"([0-9]{1,9})(?:\.([0-9]{1,9}))?(?:\.[A-Z]+)?", s)  # bounded before int()
     if not m:
         return s
     return f"{int(m.group(1))}.{int(m.group(2))}" if m.group(2) else str(int(m.group(1)))
@@ -54,7 +54,7 @@ class _Listed:
 
 
 def _order_key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in normalize_number(number).split(".") if p.isdigit())
+    return tuple(int(p) for p in normalize_number(number).split(".") if p.isascii() and p.isdigit() and len(p) <= 9)
 
 
 def _entries(doc: Document, start: int, end: int) -> list[_Listed]:

@@ -20,6 +20,7 @@ from functools import partial
 
 from form8k.load import Document
 from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_number
+from form8k.statements.tables.numbers_tail import tail_start as _tail_start
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
 
 _FIELD = re.compile(r"\S(?:.*?\S)??(?= {2,}|$)")
@@ -41,6 +42,7 @@ _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 _VALUE_GAP = re.compile(r"(?:\t| {2,})[\\$(\-\d.\u2013\u2014]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MAX_LABEL = 110
+_MAX_LINE = 2_000  # longer lines (a row prints a label and a few dozen numbers) are prose, not rows
 _CONTEXT_LINES = 10
 
 
@@ -112,9 +114,6 @@ def _fields(text: str) -> list[_Field]:
     return out
 
 
-# The run of numbers ending a line. A number starts with no space, so the spaces before it are taken whole
-# (`(?<!\s)\s++`): letting the search start or stop inside a run of spaces made indented lines quadratic.
-_TAIL = re.compile(r"(?:(?:^|(?<!\s)\s++)(?:(?:\$\s?)?\(?-?[\d,]*\.?\d+\)?%?|[\u2014\u2013-]{1,2}))+$")
 _TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
 
 
@@ -126,26 +125,26 @@ def _single_spaced(text: str, relaxed: bool = False) -> list[_Field] | None:
     """
     if not (text[-1:].isdecimal() or text[-1:] in _TAIL_END):
         return None
-    m = _TAIL.search(text)
-    if m is None:
+    tail = _tail_start(text)
+    if tail is None:
         return None
-    label = text[:m.start()]
-    tokens = list(re.finditer(r"(?:\$ ?)?[^\s$]+", m.group(0)))
+    label = text[:tail]
+    tokens = list(re.finditer(r"(?:\$ ?)?[^\s$]+", text[tail:]))
     numbers = [t for t in tokens if parse_number(t.group(0)) is not None]
     if len(numbers) != len(tokens) or len(tokens) < (1 if relaxed else 2):
         return None
     years = all(is_year(t.group(0)) for t in tokens)
     if not label.strip() and years:
-        return [_classify_field(t.group(0), m.start() + t.start(), m.start() + t.end(), k + 1)
+        return [_classify_field(t.group(0), tail + t.start(), tail + t.end(), k + 1)
                 for k, t in enumerate(tokens)]
-    if not re.search(r"[A-Za-z][A-Za-z)'’:]*\s*$", label) or len(label.strip()) > _MAX_LABEL:
+    if len(label.strip()) > _MAX_LABEL or not re.search(r"[A-Za-z][A-Za-z)'’:]*+\s*$", label):
         return None
     if not relaxed and len(tokens) < 3 and not any(re.search(r"[,.$()\u2014\u2013-]", t.group(0)) for t in tokens):
         return None
     # Positions mean nothing without a layout: number the values instead, as tab slots.
     start = len(label) - len(label.lstrip())
     fields = [_classify_field(label.strip(), start, len(label.rstrip()), 0)]
-    fields += [_classify_field(t.group(0), m.start() + t.start(), m.start() + t.end(), k + 1)
+    fields += [_classify_field(t.group(0), tail + t.start(), tail + t.end(), k + 1)
                for k, t in enumerate(tokens)]
     return fields
 
@@ -172,6 +171,9 @@ def _has_value_gap(text: str) -> bool:
 
 def _read_line(start: int, text: str, fields: list[_Field] | None = None) -> _Line:
     line = _Line(start, text)
+    if len(text) > _MAX_LINE:
+        line.cut = [_Field(text, 0, len(text), 0, "text")]  # one field: prose, never cut into millions
+        return line
     if fields is not None:
         line.cut, line.single = fields, True
     if not text.strip():
