@@ -33,7 +33,7 @@ Amount = Annotated[Decimal, PlainSerializer(_decimal_to_json, return_type=int | 
 Span = tuple[int, int]
 
 Status = Literal["ok", "partial", "failed"]
-SourceFormat = Literal["sgml", "html", "text"]
+SourceFormat = Literal["sgml", "html", "text", "markdown", "pdf"]
 StatementKind = Literal["income", "balance", "cash_flow", "segment", "non_gaap", "guidance", "other"]
 CheckStatus = Literal["pass", "fail", "skipped"]
 MentionStatus = Literal["agrees", "contradicts", "unverifiable"]
@@ -111,6 +111,7 @@ class DocumentInfo(Record):
     format: Literal["html", "text", "binary"]
     span: Span | None = None
     skipped: str | None = None  # why the part was not read as text (graphic, xbrl, zip, pdf, uuencoded…)
+    pages: list[Span] = Field(default_factory=list)  # a PDF's pages: page n is pages[n - 1], a span of `text`
 
 
 class TradingSymbol(Record):

@@ -69,7 +69,7 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
         header=sub.header,
         documents=[DocumentInfo(type=d.type, sequence=d.sequence, filename=d.filename, description=d.description,
                                 format=d.format, skipped=d.skipped,
-                                span=(d.start, d.end) if d.format != "binary" else None)
+                                span=(d.start, d.end) if d.format != "binary" else None, pages=d.pages)
                    for d in sub.documents],
         text=sub.text,
     )

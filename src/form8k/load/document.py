@@ -46,6 +46,7 @@ class Document:
     grids: list[Grid] = field(default_factory=list)
     skipped: str | None = None
     start: int = 0
+    pages: list[Span] = field(default_factory=list)  # a PDF's pages, as spans (filing-global once assembled)
 
     @property
     def end(self) -> int:

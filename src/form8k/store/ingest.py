@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
     from form8k.store.writer import FailureRow, Writer
 
-# What a filing can be stored as: EDGAR full submissions (.txt, .nc), HTML documents, plain text.
-FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", ".sgm", ".text"})
+# What a filing can be stored as: EDGAR full submissions (.txt, .nc), HTML documents, plain text, Markdown, PDF.
+FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", ".sgm", ".text", ".md", ".markdown",
+                             ".pdf"})
 COMMIT_EVERY = 200  # FORM8K_COMMIT_EVERY overrides: smaller groups, more (slower) commits
 COMMIT_SECONDS = 1.0
 
