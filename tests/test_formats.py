@@ -42,6 +42,8 @@ def _view(filing: Filing) -> dict[str, Any]:
         "source": {k: data["source"][k] for k in ("sha256", "size", "format")},
         "text": {"length": len(filing.text), "sha256": hashlib.sha256(filing.text.encode()).hexdigest()},
         "documents": data["documents"],
+        "identity": {k: data[k] for k in ("accepted_at", "filed_at", "period_of_report", "item_numbering",
+                                          "results_of_operations", "results_item", "amends")},
         "cover": data["cover"],
         "items": [{k: v for k, v in i.items() if k != "text"} for i in data["items"]],
         "exhibits": data["exhibits"],

@@ -91,6 +91,7 @@ class Header(Record):
     form_type: str | None = None
     period_of_report: dt.date | None = None
     filed_as_of: dt.date | None = None
+    accepted_at: dt.datetime | None = None  # ACCEPTANCE-DATETIME, US Eastern, with its UTC offset
     items: list[str] = Field(default_factory=list)
     cik: str | None = None
     company_name: str | None = None
@@ -385,12 +386,24 @@ class Guidance(Record):
 # --- the record -------------------------------------------------------------
 
 
+ItemNumbering = Literal["2004", "pre-2004"]
+
+
 class Filing(Record):
     parser_version: str = PARSER_VERSION
     status: Status = "ok"
     problems: list[Problem] = Field(default_factory=list)
     source: Source
     header: Header | None = None
+    # Identity and time (record/identity.py): when EDGAR accepted it, the date filed, the period it reports on.
+    accepted_at: dt.datetime | None = None  # the header's acceptance date-time, with its zone
+    filed_at: dt.date | None = None  # the header's filed-as-of date
+    period_of_report: dt.date | None = None  # the header's period of report, else the cover's date of report
+    item_numbering: ItemNumbering | None = None  # 1.01–9.01 (since 2004-08-23) or 1–12 (before)
+    results_of_operations: bool = False  # an earnings report: Item 2.02, Item 12, or an Item 5/7/9 release of results
+    results_item: str | None = None  # the item that carries it: 2.02, 12, 5, 7 or 9
+    amends: str | None = None  # an 8-K/A: the accession number of the report it amends
+    amended_by: list[str] = Field(default_factory=list)  # accession numbers of the 8-K/As amending it (the store)
     documents: list[DocumentInfo] = Field(default_factory=list)
     cover: Cover = Field(default_factory=Cover)
     items: list[Item] = Field(default_factory=list)

@@ -21,6 +21,7 @@ from form8k.errors import InputError, InputTooLargeError
 from form8k.load import Submission, load
 from form8k.models import DocumentInfo, Filing, Problem, Source
 from form8k.record import FORM_TYPES_8K, read_record, run_stage
+from form8k.record.identity import read_identity
 from form8k.release import read_release
 from form8k.statements import read_statements
 
@@ -74,6 +75,7 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
         text=sub.text,
     )
     _read_record(sub, filing)
+    _read_identity(sub, filing)
     filing.problems[:0] = sub.problems  # stages report data problems on the submission
     _set_status(filing)
     return filing
@@ -107,6 +109,18 @@ def _read_release(sub: Submission, filing: Filing) -> None:
         filing.press_release, filing.mentions, filing.guidance = result.press_release, result.mentions, result.guidance
         filing.checks.extend(result.checks)
         filing.problems.extend(result.problems)
+
+
+def _read_identity(sub: Submission, filing: Filing) -> None:
+    body = next((d.text for d in sub.readable if not d.is_exhibit), "")
+    ident = run_stage(filing.problems, "identity", lambda: read_identity(
+        filing.header, filing.cover, filing.items, filing.exhibits, [t.statement for t in filing.tables],
+        filing.press_release, body[:20000]), None)
+    if ident is not None:
+        filing.accepted_at, filing.filed_at, filing.period_of_report = (
+            ident.accepted_at, ident.filed_at, ident.period_of_report)
+        filing.item_numbering, filing.results_of_operations, filing.results_item, filing.amends = (
+            ident.item_numbering, ident.results_of_operations, ident.results_item, ident.amends)
 
 
 def _set_status(filing: Filing) -> None:
