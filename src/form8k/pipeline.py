@@ -20,8 +20,7 @@ from pathlib import Path
 from form8k.errors import InputError, InputTooLargeError
 from form8k.load import Submission, load
 from form8k.models import DocumentInfo, Filing, Problem, Source
-from form8k.record import FORM_TYPES_8K, read_record, run_stage
-from form8k.record.identity import read_identity
+from form8k.record import FORM_TYPES_8K, read_identity, read_record, run_stage
 from form8k.release import read_release
 from form8k.statements import read_statements
 
