@@ -131,11 +131,12 @@ class Registrant(Record):
 
 
 class Disagreement(Record):
-    """A field where the SGML header and the cover page say different things."""
+    """A field where the cover page and the SGML header (or the inline-XBRL tags) say different things."""
 
     field: str
     cover: str | None
     header: str | None
+    tagged: str | None = None  # the value of its inline-XBRL dei: tag, where the tag is what disagrees
 
 
 class Cover(Record):
@@ -155,6 +156,7 @@ class Cover(Record):
     pre_commencement_tender_offer: bool | None = None  # Rule 14d-2(b)
     pre_commencement_issuer_tender_offer: bool | None = None  # Rule 13e-4(c)
     emerging_growth_company: bool | None = None
+    shell_company: bool | None = None  # from the dei:EntityShellCompany tag
     disagreements: list[Disagreement] = Field(default_factory=list)
     span: Span | None = None
 
@@ -233,7 +235,7 @@ class Fact(Record):
     period_end: dt.date | None = None
     period_months: int | None = None
     label: str | None = None
-    source: Literal["table", "derived"] = "table"
+    source: Literal["table", "derived", "ixbrl"] = "table"
     table: int | None = None
     row: int | None = None
     column: int | None = None

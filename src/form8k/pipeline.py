@@ -20,7 +20,7 @@ from pathlib import Path
 from form8k.errors import InputError, InputTooLargeError
 from form8k.load import Submission, load
 from form8k.models import DocumentInfo, Filing, Problem, Source
-from form8k.record import FORM_TYPES_8K, read_identity, read_record, run_stage
+from form8k.record import FORM_TYPES_8K, read_identity, read_record, run_stage, tagged_facts
 from form8k.release import read_release
 from form8k.statements import read_statements
 
@@ -100,6 +100,10 @@ def _read_statements(sub: Submission, filing: Filing) -> None:
     if result is not None:
         filing.tables, filing.facts, filing.checks = result.tables, result.facts, result.checks
         filing.problems.extend(result.problems)
+    tags = run_stage(filing.problems, "ixbrl", lambda: tagged_facts(sub, filing.facts), None)
+    if tags is not None:
+        filing.facts.extend(tags[0])
+        filing.checks.extend(tags[1])
 
 
 def _read_release(sub: Submission, filing: Filing) -> None:

@@ -17,6 +17,7 @@ from form8k.errors import InputError
 from form8k.load.decode import decode, normalize_newlines
 from form8k.load.document import Document, Grid, GridCell, Submission
 from form8k.load.html import html_to_text
+from form8k.load.ixbrl import read_ixbrl
 from form8k.load.markdown import is_markdown, markdown_to_html, spread_headings
 from form8k.load.pdf import is_pdf, pdf_text
 from form8k.load.plain import text_document
@@ -96,12 +97,13 @@ def _documents_of(text: str, filename: str | None, problems: list[Problem]) -> t
             if part.skipped is None:
                 doc.text, doc.grids, fmt = _render(part.body)
                 doc.format = "html" if fmt == "html" else "text"
+                doc.ixbrl = read_ixbrl(part.body) if fmt == "html" else None
             docs.append(doc)
         return docs, True
     rendered, grids, fmt = _render(text)
     base = PurePath(filename).name if filename else None
     doc = Document(type=_guess_type(rendered, base), format="html" if fmt == "html" else "text",
-                   text=rendered, filename=base, grids=grids)
+                   text=rendered, filename=base, grids=grids, ixbrl=read_ixbrl(text) if fmt == "html" else None)
     return [doc], False
 
 
