@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from form8k.models import PARSER_VERSION
+from form8k.store.grouping import FileGroup, group_files
 from form8k.store.work import Outcome, parse_file
 
 if TYPE_CHECKING:
@@ -83,8 +84,11 @@ class IngestSummary:
                 "megabytes_per_second": round(self.megabytes_per_second, 2), "workers": self.workers}
 
 
-def discover(paths: Sequence[str | Path]) -> tuple[list[Path], int]:
-    """The filing files under `paths` (sorted, each once) and how many other files were skipped."""
+def discover(paths: Sequence[str | Path]) -> tuple[list[Path | FileGroup], int]:
+    """The filings under `paths` (sorted, each file once) and how many other files were skipped.
+
+    The files of one filing come as one `FileGroup` (see `store.grouping`).
+    """
     found: dict[str, Path] = {}
     skipped = 0
     for root in paths:
@@ -100,7 +104,8 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[Path], int]:
                 skipped += 1
                 continue
             found.setdefault(str(path.resolve()), path)
-    return sorted(found.values()), skipped
+    filings, left_out = group_files(sorted(found.values()))
+    return filings, skipped + left_out
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -192,7 +197,7 @@ class _Run:
         self.group, self.replace, self.group_failures = [], [], []
 
 
-def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, workers: int | None = None,
+def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnection, *, workers: int | None = None,
                  reparse: bool = False, progress: bool = True, max_bytes: int | None = None,
                  summary: IngestSummary | None = None) -> IngestSummary:
     """Parse `files` and store them in the open database `con` (see `ingest`)."""
@@ -216,7 +221,7 @@ def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, worke
     with _progress(progress, len(files)) as advance:
         if workers <= 0:
             for path in files:
-                run.take(parse_file(path, stored, known, max_bytes))
+                run.take(parse_file(str(path), stored, known, max_bytes))
                 advance(1)
                 if run.due():
                     run.flush()
@@ -228,7 +233,7 @@ def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, worke
     return summary
 
 
-def _run_pool(files: Sequence[Path], run: _Run, stored: dict[str, list[str]], known: frozenset[str],
+def _run_pool(files: Sequence[Path | FileGroup], run: _Run, stored: dict[str, list[str]], known: frozenset[str],
               max_bytes: int | None, workers: int, advance: Any) -> None:
     """Map `parse_file` over the files on a process pool, writing results as they come.
 
