@@ -33,7 +33,7 @@ Amount = Annotated[Decimal, PlainSerializer(_decimal_to_json, return_type=int | 
 Span = tuple[int, int]
 
 Status = Literal["ok", "partial", "failed"]
-SourceFormat = Literal["sgml", "html", "text"]
+SourceFormat = Literal["sgml", "html", "text", "markdown", "pdf"]
 StatementKind = Literal["income", "balance", "cash_flow", "segment", "non_gaap", "guidance", "other"]
 CheckStatus = Literal["pass", "fail", "skipped"]
 MentionStatus = Literal["agrees", "contradicts", "unverifiable"]
@@ -91,6 +91,7 @@ class Header(Record):
     form_type: str | None = None
     period_of_report: dt.date | None = None
     filed_as_of: dt.date | None = None
+    accepted_at: dt.datetime | None = None  # ACCEPTANCE-DATETIME, US Eastern, with its UTC offset
     items: list[str] = Field(default_factory=list)
     cik: str | None = None
     company_name: str | None = None
@@ -111,6 +112,7 @@ class DocumentInfo(Record):
     format: Literal["html", "text", "binary"]
     span: Span | None = None
     skipped: str | None = None  # why the part was not read as text (graphic, xbrl, zip, pdf, uuencoded…)
+    pages: list[Span] = Field(default_factory=list)  # a PDF's pages: page n is pages[n - 1], a span of `text`
 
 
 class TradingSymbol(Record):
@@ -129,11 +131,12 @@ class Registrant(Record):
 
 
 class Disagreement(Record):
-    """A field where the SGML header and the cover page say different things."""
+    """A field where the cover page and the SGML header (or the inline-XBRL tags) say different things."""
 
     field: str
     cover: str | None
     header: str | None
+    tagged: str | None = None  # the value of its inline-XBRL dei: tag, where the tag is what disagrees
 
 
 class Cover(Record):
@@ -153,6 +156,7 @@ class Cover(Record):
     pre_commencement_tender_offer: bool | None = None  # Rule 14d-2(b)
     pre_commencement_issuer_tender_offer: bool | None = None  # Rule 13e-4(c)
     emerging_growth_company: bool | None = None
+    shell_company: bool | None = None  # from the dei:EntityShellCompany tag
     disagreements: list[Disagreement] = Field(default_factory=list)
     span: Span | None = None
 
@@ -231,7 +235,7 @@ class Fact(Record):
     period_end: dt.date | None = None
     period_months: int | None = None
     label: str | None = None
-    source: Literal["table", "derived"] = "table"
+    source: Literal["table", "derived", "ixbrl"] = "table"
     table: int | None = None
     row: int | None = None
     column: int | None = None
@@ -407,12 +411,24 @@ class Guidance(Record):
 # --- the record -------------------------------------------------------------
 
 
+ItemNumbering = Literal["2004", "pre-2004"]
+
+
 class Filing(Record):
     parser_version: str = PARSER_VERSION
     status: Status = "ok"
     problems: list[Problem] = Field(default_factory=list)
     source: Source
     header: Header | None = None
+    # Identity and time (record/identity.py): when EDGAR accepted it, the date filed, the period it reports on.
+    accepted_at: dt.datetime | None = None  # the header's acceptance date-time, with its zone
+    filed_at: dt.date | None = None  # the header's filed-as-of date
+    period_of_report: dt.date | None = None  # the header's period of report, else the cover's date of report
+    item_numbering: ItemNumbering | None = None  # 1.01–9.01 (since 2004-08-23) or 1–12 (before)
+    results_of_operations: bool = False  # an earnings report: Item 2.02, Item 12, or an Item 5/7/9 release of results
+    results_item: str | None = None  # the item that carries it: 2.02, 12, 5, 7 or 9
+    amends: str | None = None  # an 8-K/A: the accession number of the report it amends
+    amended_by: list[str] = Field(default_factory=list)  # accession numbers of the 8-K/As amending it (the store)
     documents: list[DocumentInfo] = Field(default_factory=list)
     cover: Cover = Field(default_factory=Cover)
     items: list[Item] = Field(default_factory=list)

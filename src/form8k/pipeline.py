@@ -23,7 +23,7 @@ from typing import BinaryIO
 from form8k.errors import InputError, InputTooLargeError
 from form8k.load import Submission, load
 from form8k.models import DocumentInfo, Filing, Problem, Source
-from form8k.record import FORM_TYPES_8K, read_record, run_stage
+from form8k.record import FORM_TYPES_8K, read_identity, read_record, run_stage, tagged_facts
 from form8k.release import read_release
 from form8k.statements import earnings_problems, read_coverage, read_statements
 
@@ -121,6 +121,7 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
     """
     filing, sub = _start(files)
     _read_record(sub, filing)
+    _read_identity(sub, filing)
     filing.problems[:0] = sub.problems  # stages report data problems on the submission
     if filing.tables:
         filing.coverage = read_coverage(filing)
@@ -145,7 +146,7 @@ def _start(files: Sequence[tuple[str | None, bytes]]) -> tuple[Filing, Submissio
         header=sub.header,
         documents=[DocumentInfo(type=d.type, sequence=d.sequence, filename=d.filename, description=d.description,
                                 format=d.format, skipped=d.skipped,
-                                span=(d.start, d.end) if d.format != "binary" else None)
+                                span=(d.start, d.end) if d.format != "binary" else None, pages=d.pages)
                    for d in sub.documents],
         text=sub.text,
     )
@@ -172,6 +173,10 @@ def _read_statements(sub: Submission, filing: Filing) -> None:
     if result is not None:
         filing.tables, filing.facts, filing.checks = result.tables, result.facts, result.checks
         filing.problems.extend(result.problems)
+    tags = run_stage(filing.problems, "ixbrl", lambda: tagged_facts(sub, filing.facts), None)
+    if tags is not None:
+        filing.facts.extend(tags[0])
+        filing.checks.extend(tags[1])
 
 
 def _read_release(sub: Submission, filing: Filing) -> None:
@@ -180,6 +185,18 @@ def _read_release(sub: Submission, filing: Filing) -> None:
         filing.press_release, filing.mentions, filing.guidance = result.press_release, result.mentions, result.guidance
         filing.checks.extend(result.checks)
         filing.problems.extend(result.problems)
+
+
+def _read_identity(sub: Submission, filing: Filing) -> None:
+    body = next((d.text for d in sub.readable if not d.is_exhibit), "")
+    ident = run_stage(filing.problems, "identity", lambda: read_identity(
+        filing.header, filing.cover, filing.items, filing.exhibits, [t.statement for t in filing.tables],
+        filing.press_release, body[:20000]), None)
+    if ident is not None:
+        filing.accepted_at, filing.filed_at, filing.period_of_report = (
+            ident.accepted_at, ident.filed_at, ident.period_of_report)
+        filing.item_numbering, filing.results_of_operations, filing.results_item, filing.amends = (
+            ident.item_numbering, ident.results_of_operations, ident.results_item, ident.amends)
 
 
 def _set_status(filing: Filing) -> None:

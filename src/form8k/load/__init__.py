@@ -1,8 +1,10 @@
 """Bytes to documents: one module per input format.
 
 `load(files)` takes one filing as one or more files (a full submission, an 8-K
-body with its exhibits, an HTML exhibit alone, or plain text) and returns a
-`Submission` whose documents share one canonical text.
+body with its exhibits, an HTML exhibit alone, plain text in any common
+encoding, Markdown, or a PDF) and returns a `Submission` whose documents share
+one canonical text. A file's format is told by its bytes (`%PDF-`, a
+byte-order mark, SGML tags, HTML), Markdown also by its name.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from form8k.errors import InputError
 from form8k.load.decode import decode, normalize_newlines
 from form8k.load.document import Document, Grid, GridCell, Submission
 from form8k.load.html import html_to_text
+from form8k.load.ixbrl import read_ixbrl
+from form8k.load.markdown import is_markdown, markdown_to_html, spread_headings
+from form8k.load.pdf import is_pdf, pdf_text
 from form8k.load.plain import text_document
 from form8k.load.sgml import is_submission, parse_header, split_parts, unwrap
 from form8k.models import Problem, SourceFormat
@@ -92,13 +97,36 @@ def _documents_of(text: str, filename: str | None, problems: list[Problem]) -> t
             if part.skipped is None:
                 doc.text, doc.grids, fmt = _render(part.body)
                 doc.format = "html" if fmt == "html" else "text"
+                doc.ixbrl = read_ixbrl(part.body) if fmt == "html" else None
             docs.append(doc)
         return docs, True
     rendered, grids, fmt = _render(text)
     base = PurePath(filename).name if filename else None
     doc = Document(type=_guess_type(rendered, base), format="html" if fmt == "html" else "text",
-                   text=rendered, filename=base, grids=grids)
+                   text=rendered, filename=base, grids=grids, ixbrl=read_ixbrl(text) if fmt == "html" else None)
     return [doc], False
+
+
+def _pdf_document(data: bytes, name: str | None, problems: list[Problem]) -> Document:
+    """A PDF as one plain-text document laid out in columns, with its pages' spans."""
+    pdf = pdf_text(data)
+    base = PurePath(name).name if name else None
+    text = pdf.text if pdf.text.strip() else ""  # already laid out line by line: no offset may move (pages)
+    if not text:
+        problems.append(Problem(code="no_text_layer", component="load",
+                                message=f"{base or 'the PDF'}: no text layer in its {pdf.page_count} page(s) "
+                                        "(a scan or images only; run OCR on it first)"))
+        return Document(type="UNKNOWN", format="text", filename=base)
+    return Document(type=_guess_type(text, base), format="text", text=text, filename=base,
+                    pages=pdf.pages)
+
+
+def _markdown_document(text: str, name: str | None) -> Document:
+    """Markdown rendered to HTML and read as HTML: pipe tables become grids."""
+    rendered, grids = html_to_text(markdown_to_html(normalize_newlines(text)))
+    spread_headings(grids)
+    base = PurePath(name).name if name else None
+    return Document(type=_guess_type(rendered, base), format="html", text=rendered, filename=base, grids=grids)
 
 
 def load(files: Sequence[tuple[str | None, bytes]]) -> Submission:
@@ -113,6 +141,10 @@ def load(files: Sequence[tuple[str | None, bytes]]) -> Submission:
     errors: list[str] = []
     for name, data in files:
         try:
+            if is_pdf(data):
+                formats.append("pdf")
+                documents.append(_pdf_document(data, name, problems))
+                continue
             text = decode(data)
         except InputError as exc:
             if len(files) == 1:
@@ -121,6 +153,10 @@ def load(files: Sequence[tuple[str | None, bytes]]) -> Submission:
             problems.append(Problem(code="unreadable_file", component="load", message=f"{name}: {exc}"))
             continue
         fmt = detect_format(text)
+        if fmt == "text" and is_markdown(text, name):
+            formats.append("markdown")
+            documents.append(_markdown_document(text, name))
+            continue
         formats.append(fmt)
         if fmt == "sgml" and header is None:
             header = parse_header(text)
@@ -146,6 +182,7 @@ def _assemble(documents: list[Document], header, fmt: SourceFormat, problems: li
         doc.start = pos
         pieces.append(doc.text)
         pos += len(doc.text)
+        doc.pages = [doc.span(*page) for page in doc.pages]
         for grid in doc.grids:
             grid.span = doc.span(*grid.span)
             for row in grid.rows:

@@ -9,9 +9,12 @@ in `doc.text` is at `doc.start + i` in `Filing.text`. HTML tables survive as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from form8k.models import Header, Problem, SourceFormat, Span
+
+if TYPE_CHECKING:
+    from form8k.load.ixbrl import IxDocument
 
 
 @dataclass(slots=True)
@@ -46,6 +49,8 @@ class Document:
     grids: list[Grid] = field(default_factory=list)
     skipped: str | None = None
     start: int = 0
+    pages: list[Span] = field(default_factory=list)  # a PDF's pages, as spans (filing-global once assembled)
+    ixbrl: IxDocument | None = None  # the inline XBRL it tags (load/ixbrl.py)
 
     @property
     def end(self) -> int:

@@ -159,8 +159,33 @@ def parse_header(text: str) -> Header | None:
     return None
 
 
+_ACCEPTED = re.compile(r"<ACCEPTANCE-DATETIME>\s*(\d{14})|^ACCEPTANCE-DATETIME:\s*(\d{14})", re.I | re.M)
+
+
+def _accepted_at(block: str) -> dt.datetime | None:
+    """EDGAR's acceptance date-time (`<ACCEPTANCE-DATETIME>20240201163012`), in EDGAR's own zone, US Eastern."""
+    m = _ACCEPTED.search(block)
+    if m is None:
+        return None
+    digits = m.group(1) or m.group(2)
+    try:
+        local = dt.datetime.strptime(digits, "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return local.replace(tzinfo=_eastern())
+
+
+def _eastern() -> dt.tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("America/New_York")
+    except Exception:  # noqa: BLE001 - no tz database: standard time, as EDGAR's own indexes print it
+        return dt.timezone(dt.timedelta(hours=-5), "EST")
+
+
 def _header_from_lines(block: str) -> Header:
-    header = Header()
+    header = Header(accepted_at=_accepted_at(block))
     filer: Filer | None = None
     section = ""
     address: Address | None = None
@@ -235,7 +260,7 @@ _ADDRESS_TAGS = {"STREET1", "STREET2", "CITY", "STATE", "ZIP", "PHONE"}
 
 
 def _header_from_tags(block: str) -> Header:
-    header = Header()
+    header = Header(accepted_at=_accepted_at(block))
     filer: Filer | None = None
     address: Address | None = None
     for tag, raw in _TAG_LINE.findall(block):

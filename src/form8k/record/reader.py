@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from form8k.load import Submission
 from form8k.models import Cover, Exhibit, Item, Problem, Signature
-from form8k.record import cover, exhibits, items, signatures
+from form8k.record import cover, exhibits, items, signatures, tagged
 
 T = TypeVar("T")
 
@@ -48,6 +48,7 @@ def read_record(sub: Submission) -> Record:
     header_form = header.form_type if header is not None else None
     if header_form is None or header_form.upper() in FORM_TYPES_8K:
         record.cover = run_stage(problems, "cover", lambda: cover.read_cover(sub), record.cover)
+        record.cover = run_stage(problems, "ixbrl", lambda: tagged.tagged_cover(record.cover, sub), record.cover)
     form = header_form or record.cover.form_type
     if form is not None and form.upper() not in FORM_TYPES_8K:
         problems.append(Problem(code="not_8k", component="cover",

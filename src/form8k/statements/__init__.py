@@ -11,8 +11,23 @@ verdict, `coverage` what a record holds and lacks and its headline card, and `fi
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
+from typing import Any
+
 from form8k.statements.coverage import HeadlineRow, earnings_problems, headline
 from form8k.statements.coverage import coverage as read_coverage
 from form8k.statements.tables import Statements, read_statements
 
 __all__ = ["HeadlineRow", "Statements", "earnings_problems", "headline", "read_coverage", "read_statements"]
+
+
+class _StatementsPackage(ModuleType):
+    """`form8k.statements(source)` reads a document's statements, as the package also holds the stage."""
+
+    def __call__(self, source: Any, *, max_bytes: int | None = None) -> Any:
+        # the front door lives in the top-level package, which is always loaded before its parts
+        return sys.modules["form8k"]._statements(source, max_bytes=max_bytes)
+
+
+sys.modules[__name__].__class__ = _StatementsPackage

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from form8k.errors import StoreError
 from form8k.models import PARSER_VERSION
+from form8k.store.grouping import FileGroup, group_files
 from form8k.store.work import FILE_TIMEOUT, MAX_MEMORY, Outcome, limit_process, parse_file
 
 if TYPE_CHECKING:
@@ -34,8 +35,9 @@ if TYPE_CHECKING:
 
     from form8k.store.writer import FailureRow, Writer
 
-# What a filing can be stored as: EDGAR full submissions (.txt, .nc), HTML documents, plain text.
-FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", ".sgm", ".text"})
+# What a filing can be stored as: EDGAR full submissions (.txt, .nc), HTML documents, plain text, Markdown, PDF.
+FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", ".sgm", ".text", ".md", ".markdown",
+                             ".pdf"})
 COMMIT_EVERY = 200  # FORM8K_COMMIT_EVERY overrides: smaller groups, more (slower) commits
 COMMIT_SECONDS = 1.0
 # A worker past its files' deadlines by this much is stuck in code no alarm reaches: its pool is killed.
@@ -91,8 +93,11 @@ class IngestSummary:
                 "megabytes_per_second": round(self.megabytes_per_second, 2), "workers": self.workers}
 
 
-def discover(paths: Sequence[str | Path]) -> tuple[list[Path], int]:
-    """The filing files under `paths` (sorted, each once) and how many other files were skipped."""
+def discover(paths: Sequence[str | Path]) -> tuple[list[Path | FileGroup], int]:
+    """The filings under `paths` (sorted, each file once) and how many other files were skipped.
+
+    The files of one filing come as one `FileGroup` (see `store.grouping`).
+    """
     found: dict[str, Path] = {}
     skipped = 0
     for root in paths:
@@ -108,7 +113,8 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[Path], int]:
                 skipped += 1
                 continue
             found.setdefault(str(path.resolve()), path)
-    return sorted(found.values()), skipped
+    filings, left_out = group_files(sorted(found.values()))
+    return filings, skipped + left_out
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -220,7 +226,7 @@ class _Run:
         self.group, self.replace, self.group_failures = [], [], []
 
 
-def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, workers: int | None = None,
+def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnection, *, workers: int | None = None,
                  reparse: bool = False, progress: bool = True, max_bytes: int | None = None,
                  summary: IngestSummary | None = None, file_timeout: float | None = FILE_TIMEOUT,
                  max_memory: int | None = MAX_MEMORY) -> IngestSummary:
@@ -250,7 +256,7 @@ def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, worke
     with _progress(progress, len(files)) as advance:
         if workers <= 0:
             for path in files:
-                run.take(parse_file(path, stored, known, max_bytes, file_timeout))
+                run.take(parse_file(str(path), stored, known, max_bytes, file_timeout))
                 advance(1)
                 if run.due():
                     run.flush()
@@ -262,7 +268,7 @@ def ingest_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection, *, worke
     return summary
 
 
-def _run_pool(files: Sequence[Path], run: _Run, stored: dict[str, list[str]], known: frozenset[str],
+def _run_pool(files: Sequence[Path | FileGroup], run: _Run, stored: dict[str, list[str]], known: frozenset[str],
               max_bytes: int | None, workers: int, advance: Any, timeout: float | None = FILE_TIMEOUT,
               max_memory: int | None = MAX_MEMORY) -> None:
     """Map `parse_file` over the files on a process pool, writing results as they come.

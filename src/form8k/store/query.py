@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from form8k.store.db import DB, connection
+from form8k.store.links import amendments as amendments_of
 
 if TYPE_CHECKING:
     import duckdb
@@ -153,7 +154,17 @@ def read_filing(db: DB, filing_id: str) -> Filing:
                 rows[table].sort(key=lambda r: tuple(r[name] for name in keys))
         if not rows["filings"]:
             raise StoreError(f"no filing {filing_id} in the store")
-        return filing_from_rows(rows)
+        filing = filing_from_rows(rows)
+        links = amendments_of(con)
+        filing.amends = filing.amends or next((o for a, o in links if a == filing_id), None)
+        filing.amended_by = [a for a, o in links if o == filing_id]
+        return filing
+
+
+def amendments(db: DB) -> list[tuple[str, str]]:
+    """Every stored 8-K/A with the stored report it amends: (amendment, original) filing ids."""
+    with connection(db) as con:
+        return amendments_of(con)
 
 
 def filing_ids(db: DB) -> list[str]:

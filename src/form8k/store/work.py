@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from form8k.models import PARSER_VERSION
+from form8k.store.grouping import split_task
 from form8k.store.records import Columnar, filing_date, filing_id_of, filing_rows
 
 OutcomeKind = Literal["parsed", "unchanged", "unreadable", "failed", "error", "timeout", "memory"]
@@ -55,7 +56,7 @@ class Outcome:
 
 def parse_file(path: str | Path, stored: Mapping[str, Sequence[str]], known: Container[str] = (),
                max_bytes: int | None = None, timeout: float | None = None) -> Outcome:
-    """Read and parse one file into the rows of its filing.
+    """Read and parse one file (or the files of one filing, a `FileGroup`'s task string) into its rows.
 
     `stored` names each table's columns (see `records.filing_rows`); a file
     whose sha256 is in `known` is not parsed again (`unchanged`). A file that
@@ -150,21 +151,27 @@ def _parse_file(path: str | Path, stored: Mapping[str, Sequence[str]], known: Co
     from form8k.pipeline import MAX_BYTES, parse
 
     started = time.perf_counter()
-    name = str(path)
+    members = split_task(path)  # one file, or the files of one filing (store.grouping)
+    name = " + ".join(members)
     limit = MAX_BYTES if max_bytes is None else max_bytes
+    files: list[tuple[str | None, bytes]] = []
     try:
-        size = Path(path).stat().st_size
-        if size > limit:
-            raise InputTooLargeError(f"{size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit")
-        data = Path(path).read_bytes()
+        for member in members:
+            size = Path(member).stat().st_size
+            if size > limit:
+                raise InputTooLargeError(f"{size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit")
+            files.append((member, Path(member).read_bytes()))
     except (OSError, InputError) as exc:
         return Outcome(name, "unreadable", reason=_reason(exc), seconds=time.perf_counter() - started)
-    sha256 = hashlib.sha256(data).hexdigest()
-    outcome = Outcome(name, "unchanged", size=len(data), sha256=sha256)
+    digest = hashlib.sha256()
+    for _, data in files:
+        digest.update(data)  # as the record's source.sha256
+    sha256 = digest.hexdigest()
+    outcome = Outcome(name, "unchanged", size=sum(len(d) for _, d in files), sha256=sha256)
     if sha256 in known:
         return outcome
     try:
-        filing = parse([(name, data)])
+        filing = parse(files)
     except InputError as exc:
         outcome.kind, outcome.reason = "unreadable", _reason(exc)
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop a batch of millions
