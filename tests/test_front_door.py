@@ -45,3 +45,25 @@ def test_import_stays_light():
     code = "import sys, form8k; print(sorted(m for m in ('pydantic', 'form8k.pipeline', 'selectolax') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+STATEMENTS = Path(__file__).parent / "data" / "statements" / "aapl_2024-06-29_10-Q.html"
+
+
+def test_statements_reads_any_document_as_the_package_is_called():
+    by_path = form8k.statements(STATEMENTS)
+    assert by_path.status == "ok" and by_path.tables and by_path.facts
+    assert by_path.cover is None or not by_path.items  # a 10-Q: no 8-K cover or items are read
+    # importing the stage's own names first leaves `form8k.statements(...)` working
+    from form8k.statements import headline  # noqa: F401
+
+    by_bytes = form8k.statements(("aapl.html", STATEMENTS.read_bytes()))
+    assert [f.model_dump() for f in by_bytes.facts] == [f.model_dump() for f in by_path.facts]
+    assert form8k.statements_paths([STATEMENTS]).source.sha256 == by_path.source.sha256
+
+
+def test_statements_in_a_fresh_process_after_the_stage_is_imported():
+    code = ("import form8k.statements, form8k; "
+            f"f = form8k.statements({str(STATEMENTS)!r}); print(len(f.facts) > 100)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
