@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
+import form8k
 from form8k import parse
 from form8k.models import Filing
+from form8k.statements.tables.classify import names_statement
 
 D = dt.date
 
@@ -229,3 +233,39 @@ def test_units_stated_in_a_note_under_the_table() -> None:
         "</TABLE>\n", "</TABLE>\nAmounts in thousands, except per share data.\n")
     facts = _facts(_parse("acme.txt", text))
     assert facts[("Revenues", D(1996, 12, 31), 3)] == 45_120_000
+
+
+@pytest.mark.parametrize(("kind", "title", "named"), [
+    ("income", "Condensed Consolidated Statements of Operations", True),
+    ("income", "The Coca-Cola Company and Subsidiaries Consolidated Statements of Income", True),
+    ("income", "CONSOLIDATED STATEMENTS OF EARNINGS", True),
+    ("income", "Consolidated Statements of Comprehensive Income", False),
+    ("income", "Segment Results of Operations and Financial Condition", False),
+    ("income", "Consolidated Results of Operations", False),
+    ("income", None, False),
+    ("balance", "Condensed Consolidated Statements of Financial Position", True),
+    ("balance", "CONSOLIDATED BALANCE SHEETS", True),
+    ("balance", "Investments on the consolidated balance sheets consisted of the following at December 31:", False),
+    ("cash_flow", "Consolidated Statements of Cash Flows", True),
+    ("cash_flow", "Cash Flow Summary", False),
+])
+def test_a_title_names_its_statement(kind: str, title: str | None, named: bool) -> None:
+    assert names_statement(kind, title) is named
+
+
+def test_the_titled_statement_gives_the_fact_before_a_summary_printed_earlier() -> None:
+    def table(rows: list[tuple[str, str, str]]) -> str:
+        head = "<tr><td></td><td>Year Ended December 31, 2024</td><td>Year Ended December 31, 2023</td></tr>"
+        return "<table>" + head + "".join(f"<tr>{_cells(*r)}</tr>" for r in rows) + "</table>"
+
+    summary = table([("Revenues", "1,000", "900"), ("Income from operations", "140", "90")])
+    statement = table([("Revenues", "1,000", "900"), ("Cost of revenues", "600", "500"),
+                       ("Research and development", "250", "300"), ("Earnings/(loss) from operations", "150", "100"),
+                       ("Income tax expense", "30", "20"), ("Net income", "120", "80")])
+    html = (f"<html><body><p>Results of Operations</p><p>(in millions)</p>{summary}"
+            f"<p>Consolidated Statements of Operations</p><p>(in millions)</p>{statement}</body></html>")
+    filing = form8k.statements(("acme.html", html.encode()))
+    facts = _facts(filing)
+    assert facts[("OperatingIncomeLoss", D(2024, 12, 31), 12)] == Decimal("150000000")
+    assert facts[("Revenues", D(2024, 12, 31), 12)] == Decimal("1000000000")
+    assert any(c.rule == "cross_table" and c.status == "fail" for c in filing.checks)

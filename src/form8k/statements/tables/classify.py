@@ -34,6 +34,21 @@ _ROW_REVENUE = re.compile(r"^(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\b", re.
 _ROW_INCOME = re.compile(r"^net\s+(?:income|loss|earnings)|per\s+(?:common\s+)?share|operating\s+income|"
                          r"income\s+(?:\(loss\)\s+)?before", re.I)
 _ROW_NON_GAAP = re.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bebitda\b", re.I)
+# A title that names the statement itself, not a discussion of its results or a segment's share of them.
+_OWN_TITLE = {
+    "income": re.compile(r"\bstatements?\s+of\s+(?:consolidated\s+)?(?:operations|income|earnings|(?:net\s+)?loss)\b"
+                         r"(?!\s+by\b)|\bincome\s+statements?\b", re.I),
+    "balance": _BALANCE,
+    "cash_flow": re.compile(r"\bstatements?\s+of\s+(?:consolidated\s+)?cash\s+flows?\b", re.I),
+}
+
+
+def names_statement(kind: str, title: str | None) -> bool:
+    """Whether a table's title names its statement ("Consolidated Statements of Operations"), not a segment's."""
+    pattern = _OWN_TITLE.get(kind)
+    if not title or pattern is None or len(title.split()) > 12 or title.rstrip().endswith(":"):
+        return False  # a sentence introducing a note's table ("… on the balance sheets were as follows:")
+    return bool(pattern.search(title)) and not _SEGMENT.search(title)
 
 
 def classify(title: list[str], labels: list[str], heads: list[ColumnHead]) -> StatementKind:

@@ -19,6 +19,7 @@ from form8k.models import Check, Fact, FactRef, Table
 from form8k.statements.checks import CheckResult, half
 from form8k.statements.concepts import ConceptRule
 from form8k.statements.identities import verify
+from form8k.statements.tables.classify import names_statement
 
 PRIMARY = ("income", "balance", "cash_flow")
 
@@ -54,7 +55,7 @@ def period_start(end: dt.date, months: int, known: set[dt.date]) -> dt.date | No
 def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[Fact], list[Check]]:
     """The facts of the primary statements and the cross-table checks of their duplicates."""
     known = {c.period_end for m in tables for c in m.table.columns if c.period_end}
-    found: dict[tuple[str, dt.date, int], list[tuple[tuple[int, int, int, int], Fact]]] = {}
+    found: dict[tuple[str, dt.date, int], list[tuple[tuple[int, int, int, int, int], Fact]]] = {}
     for m in tables:
         if m.table.statement not in PRIMARY:
             continue
@@ -77,7 +78,9 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                             mapped_by=m.mapped_by.get(r))  # type: ignore[arg-type]
                 home = rule.period in ("duration", "instant") and (
                     rule.statement == m.table.statement or (rule.statement == "any" and m.table.statement == "income"))
-                rank = (0 if home else 1, rule.priority, m.table.index, r)
+                # the statement titled as such before a discussion's summary or a segment's table of its rows
+                own = 0 if names_statement(m.table.statement, m.table.title) else 1
+                rank = (0 if home else 1, own, rule.priority, m.table.index, r)
                 # An extension concept is named from its own table's label: it is never the same fact as
                 # another table's row of that name.
                 key = (fact.concept if fact.mapped_by != "extension" else f"{fact.concept}#{m.table.index}",
