@@ -269,3 +269,17 @@ def test_the_titled_statement_gives_the_fact_before_a_summary_printed_earlier() 
     assert facts[("OperatingIncomeLoss", D(2024, 12, 31), 12)] == Decimal("150000000")
     assert facts[("Revenues", D(2024, 12, 31), 12)] == Decimal("1000000000")
     assert any(c.rule == "cross_table" and c.status == "fail" for c in filing.checks)
+
+
+def test_interest_income_printed_as_a_credit_in_a_block_of_expenses_is_positive() -> None:
+    rows = [("Sales to customers", "1,000", "900"), ("Cost of products sold", "400", "380"),
+            ("Interest income", "(60)", "(50)"), ("Interest expense", "20", "15"),
+            ("Earnings before provision for taxes on income", "640", "555"),
+            ("Provision for taxes on income", "100", "90"), ("Net earnings", "540", "465")]
+    head = "<tr><td></td><td>Year Ended December 31, 2024</td><td>Year Ended December 31, 2023</td></tr>"
+    body = "".join(f"<tr>{_cells(*r)}</tr>" for r in rows)
+    html = (f"<html><body><p>Consolidated Statements of Earnings</p><p>(in millions)</p>"
+            f"<table>{head}{body}</table></body></html>")
+    facts = _facts(form8k.statements(("acme.html", html.encode())))
+    assert facts[("InvestmentIncomeInterest", D(2024, 12, 31), 12)] == Decimal("60000000")
+    assert facts[("InterestExpense", D(2023, 12, 31), 12)] == Decimal("15000000")
