@@ -283,3 +283,15 @@ def test_interest_income_printed_as_a_credit_in_a_block_of_expenses_is_positive(
     facts = _facts(form8k.statements(("acme.html", html.encode())))
     assert facts[("InvestmentIncomeInterest", D(2024, 12, 31), 12)] == Decimal("60000000")
     assert facts[("InterestExpense", D(2023, 12, 31), 12)] == Decimal("15000000")
+
+
+def test_a_row_of_percentages_is_a_margin_not_an_amount() -> None:
+    rows = [("Net sales", "$ 19,776", "$ 20,195"), ("Earnings before income taxes", "23.6%", "22.7%"),
+            ("Net earnings", "$ 3,771", "$ 3,752")]
+    head = "<tr><td></td><td>Three Months Ended March 31, 2025</td><td>Three Months Ended March 31, 2024</td></tr>"
+    body = "".join(f"<tr>{_cells(*r)}</tr>" for r in rows)
+    html = f"<html><body><p>Results of Operations</p><p>(in millions)</p><table>{head}{body}</table></body></html>"
+    filing = form8k.statements(("acme.html", html.encode()))
+    pretax = [f for f in filing.facts if f.label == "Earnings before income taxes"]
+    assert not [f for f in pretax if f.unit == "USD"]
+    assert _facts(filing)[("NetIncomeLoss", D(2025, 3, 31), 3)] == Decimal("3771000000")

@@ -215,6 +215,10 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
         is_total = bool(_TOTAL.match(label)) or (not label and (raw_row.rule_above or raw_row.bold)) or \
             (after_less and bool(_NET.match(label)))
         unit = row_unit(label, path, statement)
+        printed = [n for k, c in enumerate(raw_row.cells) if c is not None and (n := c.number) is not None
+                   and not (k < len(percent_cols) and percent_cols[k])]
+        if printed and all(n.percent for n in printed):
+            unit = "pure"  # "Earnings before income taxes 23.6% 22.7%": a margin, never an amount
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
         rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
                         section=path[-1] if path else None, footnotes=notes, unit=unit, values=values,
