@@ -78,21 +78,30 @@ def align(html: Path, gold: dict) -> list[tuple[str, str, str, str, int, int]]:
             if row.kind not in ("data", "total") or not row.label.strip():
                 continue
             key = table_key(normalize_label(row.label))
+            by_label: list[tuple[Decimal, dict]] = []
+            by_value: list[tuple[Decimal, dict]] = []
+            dated = 0
             for k, col in enumerate(table.columns):
                 value = row.values[k] if k < len(row.values) else None
                 if value is None or value == 0 or col.period_end is None or col.period_months is None:
                     continue
+                dated += 1
                 months = 0 if table.statement == "balance" else col.period_months
                 candidates = [c for c in cells.get((table.statement, str(col.period_end), months), [])
                               if abs(Decimal(str(c["value"]))) == abs(value)]
-                if not candidates:
-                    continue
                 same = [c for c in candidates if table_key(normalize_label(c["row_label"])) == key]
-                chosen = same or (candidates if len(candidates) == 1 else [])
-                for c in chosen[:1]:
-                    tagged = Decimal(str(c["value"]))
-                    out.append((table.statement, sections[r], key, c["concept"], 1 if value > 0 else -1,
-                                1 if tagged > 0 else -1))
+                if same:
+                    by_label.append((value, same[0]))
+                elif len(candidates) == 1:
+                    by_value.append((value, candidates[0]))
+            # A cell whose label differs from the tagged row's is aligned by its value alone only when every
+            # dated cell of the row meets the same concept: a lone "6" equal to another row's value is chance.
+            if len(by_value) != dated or len({c["concept"] for _, c in by_value}) != 1:
+                by_value = []
+            for value, c in by_label + by_value:
+                tagged = Decimal(str(c["value"]))
+                out.append((table.statement, sections[r], key, c["concept"], 1 if value > 0 else -1,
+                            1 if tagged > 0 else -1))
     return out
 
 

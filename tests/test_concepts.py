@@ -113,6 +113,8 @@ EXAMPLES = [
     Example("Net cash used for financing activities", "cash_flow", "NetCashProvidedByUsedInFinancingActivities"),
     Example("Adjustments to reconcile net income to net cash provided by operating activities", "cash_flow", None),
     Example("Cash and cash equivalents, end of the period", "cash_flow", "CashAndCashEquivalentsAtCarryingValue"),
+    Example("Other", "cash_flow", "ProceedsFromPaymentsForOtherFinancingActivities", ("Financing activities",)),
+    Example("Other, net", "cash_flow", "PaymentsForProceedsFromOtherInvestingActivities", ("Investing activities",)),
     Example("Cash & cash equivalents, including restricted, at beginning of year", "cash_flow", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
     Example("Cash and cash equivalents at end of period (including restricted)", "cash_flow", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
     Example("Cash, cash equivalents, and restricted cash and cash equivalents, ending balances", "cash_flow", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
