@@ -154,7 +154,7 @@ def test_every_core_concept_is_mapped_from_its_typical_labels(concept: str, stat
 def test_rules_load_and_name_known_statements() -> None:
     assert len(rules()) > 50
     assert {r.statement for r in rules()} <= {"income", "balance", "cash_flow", "any"}
-    assert {r.sign for r in rules()} <= {"printed", "expense", "negative", "benefit"}
+    assert {r.sign for r in rules()} <= {"printed", "expense", "negative", "benefit", "flip"}  # the conventions sign_factor knows
     assert {r.period for r in rules()} <= {"duration", "instant", "end", "start"}
 
 
