@@ -96,8 +96,9 @@ def align(html: Path, gold: dict) -> list[tuple[str, str, str, str, int, int]]:
                     by_value.append((value, candidates[0]))
             # A cell whose label differs from the tagged row's is aligned by its value alone only when every
             # dated cell of the row meets the same concept: a lone "6" equal to another row's value is chance.
-            if len(by_value) != dated or len({c["concept"] for _, c in by_value}) != 1:
-                by_value = []
+            if len(by_value) != dated or len({c["concept"] for _, c in by_value}) != 1 or (
+                    len(by_value) == 1 and len(str(abs(by_value[0][0])).rstrip("0").replace(".", "")) < 3):
+                by_value = []  # nor is one cell of one or two digits
             for value, c in by_label + by_value:
                 tagged = Decimal(str(c["value"]))
                 out.append((table.statement, sections[r], key, c["concept"], 1 if value > 0 else -1,
