@@ -13,6 +13,10 @@ D = dt.date
 
 @pytest.mark.parametrize("header,context,instant,expected", [
     ("Three Months Ended December 31, 2006", "", False, (D(2006, 12, 31), 3)),
+    ("2023", "August 4, 2025 Consolidated Statements of Earnings Amounts in millions; fiscal years ended June 30",
+     False, (D(2023, 6, 30), 12)),  # the stated fiscal calendar, not a dated line above the title
+    ("2025", "August 4, 2025 Consolidated Statements of Earnings Amounts in millions; fiscal years ended June 30",
+     False, (D(2025, 6, 30), 12)),
     ("Three Months Ended December 31, 2006 (Unaudited)", "", False, (D(2006, 12, 31), 3)),
     ("Six Months Ended December 31, 2005", "", False, (D(2005, 12, 31), 6)),
     ("Three Months Ended December 31, 2006", "", False, (D(2006, 12, 31), 3)),

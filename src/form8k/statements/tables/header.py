@@ -187,6 +187,12 @@ def _end_date(text: str, context: str) -> dt.date | None:
     month_days = {(mo, day) for mo, day, _ in dates}
     if not month_days:
         in_context = _dates(context)
+        yearless = {(d[0], d[1]) for d in in_context if d[2] is None}
+        if len(yearless) == 1:
+            # "fiscal years ended June 30" over 2025 2024 2023: the calendar the table states, before any
+            # dated line of the title block (an auditor's report signed "August 4, 2025" above it)
+            (mo, day), = yearless
+            return _date(year, mo, day)
         same_year = [d for d in in_context if d[2] == year]
         # "PERIOD FROM JUNE 3, 1996 TO DECEMBER 31, 1996": the period ends on the latest date of its year;
         # "DECEMBER 31, 1997 AND 1996": one month and day printed for several years.
