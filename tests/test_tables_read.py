@@ -295,3 +295,30 @@ def test_a_row_of_percentages_is_a_margin_not_an_amount() -> None:
     pretax = [f for f in filing.facts if f.label == "Earnings before income taxes"]
     assert not [f for f in pretax if f.unit == "USD"]
     assert _facts(filing)[("NetIncomeLoss", D(2025, 3, 31), 3)] == Decimal("3771000000")
+
+
+def test_parts_of_a_total_take_the_concepts_of_parts() -> None:
+    """Net sales inside total revenues is revenue from customers; total equity after the noncontrolling
+    interest includes it."""
+    def table(rows: list[tuple[str, ...]], head: str) -> str:
+        return "<table>" + head + "".join(f"<tr>{_cells(*r)}</tr>" for r in rows) + "</table>"
+
+    years = "<tr><td></td><td>Fiscal Years Ended January 31, 2025</td><td>Fiscal Years Ended January 31, 2024</td></tr>"
+    dates = "<tr><td></td><td>January 31, 2025</td><td>January 31, 2024</td></tr>"
+    income = table([("Revenues:",), ("Net sales", "674,538", "642,637"), ("Membership and other income", "6,447", "5,488"),
+                    ("Total revenues", "680,985", "648,125"), ("Cost of sales", "511,753", "490,142"),
+                    ("Operating income", "169,232", "157,983"), ("Net income", "140,000", "130,000")], years)
+    balance = table([("Total assets", "260,823", "252,399"), ("Total liabilities", "163,402", "162,050"),
+                     ("Common stock", "802", "805"), ("Retained earnings", "90,211", "83,135"),
+                     ("Total Acme shareholders' equity", "91,013", "83,940"),
+                     ("Noncontrolling interest", "6,408", "6,409"), ("Total shareholders' equity", "97,421", "90,349"),
+                     ("Total liabilities and shareholders' equity", "260,823", "252,399")], dates)
+    html = (f"<html><body><p>Consolidated Statements of Income</p><p>(Amounts in millions)</p>{income}"
+            f"<p>Consolidated Balance Sheets</p><p>(Amounts in millions)</p>{balance}</body></html>")
+    facts = _facts(form8k.statements(("acme.html", html.encode())))
+    end = D(2025, 1, 31)
+    assert facts[("Revenues", end, 12)] == Decimal("680985000000")
+    assert facts[("RevenueFromContractWithCustomerExcludingAssessedTax", end, 12)] == Decimal("674538000000")
+    assert facts[("StockholdersEquity", end, 0)] == Decimal("91013000000")
+    assert facts[("StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest", end, 0)] == \
+        Decimal("97421000000")
