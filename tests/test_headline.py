@@ -138,3 +138,10 @@ def test_facts_headline_refuses_a_concept(db: Path) -> None:
     result = runner.invoke(app, ["facts", "--headline", "--concept", "revenue", "--db", str(db)])
     assert result.exit_code == 2
     assert "--headline" in result.stderr
+
+
+def test_make_demo_prints_the_headline_card_of_each_example() -> None:
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ndemo:", 1)[1].split("\n\n", 1)[0]
+    assert "form8k facts --headline --db $(DEMO_DB)" in recipe
+    assert recipe.index("ingest examples") < recipe.index("facts --headline")
