@@ -1,5 +1,5 @@
-# make demo: set up .venv with form8k alone, store the shipped examples in form8k.duckdb, report on them, say how
-#            to browse them.
+# make demo: set up .venv with form8k alone, store the shipped examples in form8k.duckdb, print the headline card of
+#            each, report on them, say how to browse them.
 # make test: add the dev tools (pytest, ruff, mypy, playwright) to .venv and run the whole test suite.
 # make bench: install the bench extra (edgartools) and time parse and ingest (by hand; slow).
 PYTHON ?= python3
@@ -29,6 +29,8 @@ DEMO_DB := form8k.duckdb
 
 demo: $(STAMP)
 	$(BIN)/form8k ingest examples --db $(DEMO_DB) --no-progress
+	@echo; echo "The headline card of each example release (the period reported, against the year before):"
+	@$(BIN)/form8k facts --headline --db $(DEMO_DB)
 	@echo; echo "Filings, facts and failed checks:"
 	@$(BIN)/form8k sql "SELECT company, date_of_report, status, n_items AS items, n_tables AS tables, \
 		n_facts AS facts, n_checks_failed AS failed_checks FROM filings ORDER BY date_of_report" --db $(DEMO_DB)
@@ -42,6 +44,7 @@ demo: $(STAMP)
 		FROM fact_series WHERE period_months = 3 GROUP BY company, period_end \
 		HAVING revenues IS NOT NULL ORDER BY company, period_end" --db $(DEMO_DB)
 	@echo; echo "Try: $(BIN)/form8k facts --company apple --concept revenue"
+	@echo "     $(BIN)/form8k parse examples/adobe_2023-03-15_8-K_earnings.txt   (its headline card first)"
 	@echo; echo "Browse them in the viewer: $(BIN)/form8k serve"
 	@echo "                     then open http://127.0.0.1:8008/"
 

@@ -46,7 +46,7 @@ def test_a_filing_that_is_not_about_earnings_is_not_asked_for_facts() -> None:
 def test_the_headline_card_compares_the_period_with_the_year_before() -> None:
     filing = parse_paths([filing_path("apple_2024-02-01_8-K_earnings.txt")])
     rows = {r.metric: r for r in headline(filing)}
-    assert list(rows) == ["revenue", "net_income", "eps_diluted", "cash_from_operations"]
+    assert list(rows) == ["revenue", "net_income", "eps_basic", "eps_diluted", "cash_from_operations"]
     revenue = rows["revenue"]
     assert revenue.status == "confirmed" and revenue.prior is not None
     assert revenue.prior_end is not None and revenue.prior_end.year == 2022

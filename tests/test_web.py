@@ -598,3 +598,25 @@ def test_source_pane_keeps_an_html_sources_tables_as_tables(client: TestClient) 
     shown = re.escape(record.text[fact.span[0]:fact.span[1]])
     assert re.search(rf'<td class="num">(\$\t)?<span class="anchor" id="f-{i}"></span><mark class="fact[^"]*" '
                      rf'data-k="f-{i}[^"]*" title="[^"]*">{shown}</mark>\t?\n?</td>', pane)
+
+
+def test_filing_page_shows_the_headline_card_under_its_title(client: TestClient) -> None:
+    body = client.get(f"/filings/{PARSED_SEED_ID}").text
+    card = body.index('id="headline"')
+    assert body.index("<h1>") < card < body.index('id="failures"') < body.index('id="cover-part"')
+    assert "3 months to 2006-12-31 against 2005-12-31" in body
+    revenue = re.search(r'<tr id="headline-revenue">(.*?)</tr>', body, re.S)
+    assert revenue is not None
+    cells = [c for c in re.findall(r">([^<>]+)<", revenue.group(1)) if c.strip()]
+    assert cells == ["Revenue", "$12,072,000", "✓ confirmed", "$6,587,000", "✓ confirmed", "+83.3%"]
+    cash = re.search(r'<tr id="headline-cash_from_operations">(.*?)</tr>', body, re.S)
+    assert cash is not None
+    assert [c for c in re.findall(r">([^<>]+)<", cash.group(1)) if c.strip()] == [
+        "Cash from operations", "—", "✗ missing", "—", "✗ missing", "—"]
+    assert 'class="verdict verdict-missing"' in cash.group(1)
+    # the JSON twin holds the same card
+    figures = {f["metric"]: f for f in _json(client, f"/filings/{PARSED_SEED_ID}.json?text=false")["headline"]}
+    assert list(figures) == ["revenue", "net_income", "eps_basic", "eps_diluted", "cash_from_operations"]
+    assert figures["revenue"]["status"] == "confirmed" and float(figures["revenue"]["value"]) == 12072000
+    assert figures["cash_from_operations"]["status"] == "missing" and figures["cash_from_operations"]["value"] is None
+

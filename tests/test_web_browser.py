@@ -157,6 +157,28 @@ def test_a_link_to_a_fact_opens_with_it_marked(browser_page: Any, base_url: str)
     assert span.first.inner_text() == "94,128"
 
 
+def test_filing_page_shows_the_headline_card_under_its_title(browser_page: Any, base_url: str) -> None:
+    page = browser_page
+    watch = Watch(page)
+    page.goto(f"{base_url}/filings/{filing_id_of(parse_paths([SEED]))}")
+    card = page.locator("#headline")
+    assert card.is_visible()
+    box, title = card.bounding_box(), page.locator("h1").bounding_box()
+    failures = page.locator("#failures").bounding_box()
+    assert box is not None and title is not None and failures is not None
+    assert title["y"] < box["y"] < failures["y"] and box["y"] + box["height"] < 900  # on the first screen
+    revenue = page.locator("#headline-revenue td")
+    assert revenue.all_inner_texts() == ["$12,072,000", "✓ confirmed", "$6,587,000", "✓ confirmed", "+83.3%"]
+    missing = page.locator("#headline-cash_from_operations .verdict-missing").first
+    assert missing.inner_text() == "✗ missing"
+    assert missing.evaluate("el => getComputedStyle(el).color") == "rgb(198, 40, 40)"  # --fail
+    assert page.locator("#headline-revenue .verdict-confirmed").first.evaluate(
+        "el => getComputedStyle(el).color") != "rgb(198, 40, 40)"
+    _assert_all_under_csp(page)
+    page.screenshot(path=str(OUTPUT / "filing-headline.png"))
+    assert watch.clean() == []
+
+
 def test_the_parsed_seed_filing_shows_its_facts_where_they_stand(browser_page: Any, base_url: str) -> None:
     """The seed filing as the pipeline reads it; runs once the statement reader gives it facts."""
     parsed_id = filing_id_of(parse_paths([SEED]))
@@ -292,7 +314,10 @@ def test_filing_page_shows_failures_first(browser_page: Any, base_url: str) -> N
     assert failures.is_visible()
     box = failures.bounding_box()
     cover = page.locator("#cover-part").bounding_box()
-    assert box is not None and cover is not None and box["y"] < cover["y"] < 900
+    # under the title and the headline card, the failures start on the first screen, before the cover
+    headline = page.locator("#headline").bounding_box()
+    assert box is not None and cover is not None and box["y"] < 900 and box["y"] < cover["y"]
+    assert headline is None or headline["y"] < box["y"]
     verdict = page.locator("#verdict")
     assert "failed" in verdict.inner_text()
     assert verdict.evaluate("el => getComputedStyle(el).color") == "rgb(198, 40, 40)"  # --fail, not green

@@ -117,20 +117,40 @@ def facts(
                                                "instant.", show_default=False)] = None,
     latest: Annotated[bool, typer.Option("--latest", help="One value per period: the most recent release's.")]
     = False,
+    headline: Annotated[bool, typer.Option("--headline", help="One row per filing: the headline card of the "
+                                           "period it reports (revenue, net income, EPS basic and diluted, cash "
+                                           "from operations) with each figure's verdict and the year before.")]
+    = False,
     db: DbOption = DEFAULT_DB,
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = None,
 ) -> None:
-    """A concept's time series across a company's releases.
+    """A concept's time series across a company's releases, or with --headline each filing's headline card.
 
     An unknown concept exits 2 naming the closest ones.
 
     Example: form8k facts --company apple --concept revenue --months 3 --from 2010-01-01 --format csv
+
+    Example: form8k facts --headline --company apple --format csv
     """
     from form8k.commands.names import UnknownName, resolve_concepts
     from form8k.errors import StoreError
     from form8k.store import query
 
+    if headline:
+        if concept is not None or months is not None or latest:
+            raise _fail("--headline takes --cik, --company, --from, --to, --format and --limit, not --concept, "
+                        "--months or --latest")
+        try:
+            card = query.headline(db, cik=cik, company=company, start=start.date() if start else None,
+                                  end=end.date() if end else None, limit=limit, frame="arrow")
+        except StoreError as exc:
+            raise _fail(str(exc)) from None
+        if fmt is OutputFormat.table:
+            _print_card(card)
+        else:
+            emit(card, fmt, limit)
+        return
     try:
         concepts = None
         if concept is not None:
@@ -141,6 +161,48 @@ def facts(
     except (StoreError, UnknownName) as exc:
         raise _fail(str(exc)) from None
     emit(table, fmt, limit)
+
+
+_MARK = {"confirmed": "✓", "found": "?"}
+
+
+def _print_card(card: object) -> None:
+    """The headline cards as a terminal table: each figure with its verdict mark, and its change against
+    the year before; the prior values and the verdicts in words are in --format csv and json."""
+    import os
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from form8k.commands.options import _shown
+    from form8k.statements import HEADLINE_LABELS
+    from form8k.statements.coverage import HEADLINE
+
+    rows = card.to_pylist()  # type: ignore[attr-defined]
+    console = Console(width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 200))
+    view = Table(header_style="bold", box=box.SIMPLE_HEAD)
+    view.add_column("company", no_wrap=True, overflow="ellipsis")
+    view.add_column("period", no_wrap=True, min_width=15)
+    cells = []
+    for r in rows:
+        line = [r["company"] or "", f"{r['period_end']} ({r['period_months']}m)" if r["period_end"] else "—"]
+        for m in HEADLINE:
+            shown = f"{r[m]:,.2f}" if m.startswith("eps") and r[m] is not None else _shown(r[m])
+            value = "missing" if r[m] is None else f"{shown} {_MARK[r[m + '_status']]}"
+            change = r[m + "_change_pct"]
+            line += [value, "—" if change is None else f"{change:+.1f}%"]
+        cells.append(line)
+    for i, m in enumerate(HEADLINE):
+        for j, name in enumerate((HEADLINE_LABELS[m], "Δ")):
+            widest = max([len(name), *(len(c[2 + 2 * i + j]) for c in cells)])
+            view.add_column(name, justify="right", no_wrap=True, min_width=widest)
+    for line in cells:
+        view.add_row(*line)
+    console.print(view)
+    Console(stderr=True).print(f"[dim]{len(rows)} filings; ✓ confirmed by a check, ? found but unchecked, Δ "
+                               "against the year before (--format csv adds its values and verdicts)[/dim]",
+                               highlight=False)
 
 
 def checks(

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from form8k.models import Column, Filing
+from form8k.statements import HeadlineRow, headline
+from form8k.statements.coverage import is_earnings
 
 
 def fmt_amount(value: Decimal | None, unit: str = "USD") -> str:
@@ -23,7 +25,64 @@ def fmt_amount(value: Decimal | None, unit: str = "USD") -> str:
     return f"$({text})" if value < 0 else f"${text}"
 
 
+# --- the headline card -------------------------------------------------------------
+
+VERDICT_MARK = {"confirmed": "✓ confirmed", "found": "found", "missing": "✗ missing"}
+
+
+def card(filing: Filing) -> list[HeadlineRow]:
+    """The headline card of a filing with statement facts or about earnings; none for the others."""
+    if not filing.facts and not is_earnings(filing):
+        return []
+    return headline(filing)
+
+
+def card_value(value: Decimal | None, unit: str) -> str:
+    """A card figure with thousands separators; a figure not found is a dash beside "missing", never 0."""
+    return "—" if value is None else fmt_amount(value, unit)
+
+
+def card_change(row: HeadlineRow) -> str:
+    """`+9.2%`, `−1.5%`, or `—` when either side is missing (or the year before is 0)."""
+    change = row.change
+    if change is None:
+        return "—"
+    return f"{'+' if change >= 0 else '−'}{abs(change):,.1f}%"
+
+
+def card_title(rows: list[HeadlineRow]) -> str:
+    """The card's period: `3 months to 2006-12-31 against the year before`."""
+    first = next((r for r in rows if r.period_end is not None), None)
+    if first is None:
+        return "no period reported"
+    prior = next((r.prior_end for r in rows if r.prior_end is not None and r.period_months == first.period_months),
+                 None)
+    span = f"{first.period_months} months to {first.period_end}" if first.period_months else f"{first.period_end}"
+    return span + (f" against {prior}" if prior else " against the year before")
+
+
+def card_label(row: HeadlineRow, rows: list[HeadlineRow]) -> str:
+    """The figure's name, with its period when it is not the card's (a year-to-date cash flow)."""
+    months = next((r.period_months for r in rows if r.period_end is not None), None)
+    if row.value is not None and row.period_months != months and row.period_months:
+        return f"{row.label} ({row.period_months} months)"
+    return row.label
+
+
 # --- Markdown ----------------------------------------------------------------------
+
+
+def _md_card(f: Filing) -> list[str]:
+    rows = card(f)
+    if not rows:
+        return []
+    lines = [f"## Headline: {card_title(rows)}", "", "| | value | verdict | year before | verdict | change |",
+             "|---|---:|---|---:|---|---:|"]
+    for r in rows:
+        lines.append(f"| {card_label(r, rows)} | {card_value(r.value, r.unit)} | {VERDICT_MARK[r.status]} | "
+                     f"{card_value(r.prior, r.unit)} | {VERDICT_MARK[r.prior_status]} | {card_change(r)} |")
+    lines.append("")
+    return lines
 
 
 def _md_escape(text: str | None) -> str:
@@ -35,6 +94,7 @@ def _md_overview(f: Filing) -> list[str]:
     lines = [f"# {c.registrant or (f.header.company_name if f.header else None) or 'Unknown registrant'} — "
              f"{c.form_type or 'filing'} of {c.date_of_report or '?'}", "",
              f"Status: **{f.status}** · source `{f.source.format}` · sha256 `{f.source.sha256[:12]}…`", ""]
+    lines += _md_card(f)
     if f.problems:
         lines += ["## Problems", ""] + [f"- `{p.code}` {p.message}" for p in f.problems] + [""]
     lines += ["## Cover", "", "| field | value |", "|---|---|"]
@@ -248,14 +308,21 @@ def markdown(filing: Filing) -> str:
 
 def summary(filing: Filing) -> None:
     """Print a readable summary of the record to the terminal."""
+    import os
+    import sys
+
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    # piped output is not cut to 80 columns (COLUMNS sets the width), as the store's listings
+    console = Console(width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS") or 200))
     c = filing.cover
     style = {"ok": "green", "partial": "yellow", "failed": "red"}[filing.status]
     console.print(f"[bold]{c.registrant or 'Unknown registrant'}[/bold]  {c.form_type or ''}  "
                   f"{c.date_of_report or ''}  [{style}]{filing.status}[/{style}]")
+    rows = card(filing)
+    if rows:
+        console.print(_card_table(rows))
     cover = Table(show_header=False, box=None, pad_edge=False)
     for field in ("cik", "state_of_incorporation", "commission_file_number", "irs_employer_id", "address", "phone"):
         value = getattr(c, field)
@@ -286,6 +353,29 @@ def summary(filing: Filing) -> None:
         console.print(f"  Mentions: {len(filing.mentions)} ({agree} agree, [red]{contra} contradict[/red])")
     for p in filing.problems:
         console.print(f"  [yellow]problem[/yellow] {p.code}: {p.message}")
+
+
+_VERDICT_STYLE = {"confirmed": "green", "found": "yellow", "missing": "red"}
+
+
+def _card_table(rows: list[HeadlineRow]) -> object:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=f"Headline: {card_title(rows)}", title_justify="left", title_style="bold",
+                  header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1), pad_edge=False)
+    cells = [(card_label(r, rows), card_value(r.value, r.unit), r.status, card_value(r.prior, r.unit),
+              r.prior_status, card_change(r)) for r in rows]
+    for i, (name, justify) in enumerate((("", "left"), ("value", "right"), ("verdict", "left"),
+                                         ("year before", "right"), ("verdict", "left"), ("change", "right"))):
+        amounts = i in (1, 3, 5)  # amounts are never cut
+        table.add_column(name, justify=justify, no_wrap=True,  # type: ignore[arg-type]
+                         min_width=max(len(str(c[i])) for c in cells) if amounts else None)
+    for label, value, now, prior, then, change in cells:
+        a, b = _VERDICT_STYLE[now], _VERDICT_STYLE[then]
+        table.add_row(label, value, f"[{a}]{VERDICT_MARK[now]}[/{a}]", prior, f"[{b}]{VERDICT_MARK[then]}[/{b}]",
+                      change)
+    return table
 
 
 def statements_summary(filing: Filing) -> None:

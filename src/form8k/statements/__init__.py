@@ -1,7 +1,8 @@
 """The statements stage: a loaded submission in, its statement tables, facts and checks out.
 
     read_statements(sub: Submission) -> Statements(tables, facts, checks, problems)
-    read_coverage(filing) -> Coverage; earnings_problems(filing) -> [Problem]; headline(filing) -> [HeadlineRow]
+    read_coverage(filing) -> Coverage; earnings_problems(filing) -> [Problem]
+    headline(filing) -> [HeadlineRow]; headline_of(facts, income_tables) -> [HeadlineRow]
 
 `tables/` finds and reads every table (HTML grids and text layouts), `concepts`
 maps row labels to US-GAAP concepts, `checks` states the arithmetic that
@@ -15,11 +16,12 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from form8k.statements.coverage import HeadlineRow, earnings_problems, headline
+from form8k.statements.coverage import HEADLINE_LABELS, HeadlineRow, earnings_problems, headline, headline_of
 from form8k.statements.coverage import coverage as read_coverage
 from form8k.statements.tables import Statements, read_statements
 
-__all__ = ["HeadlineRow", "Statements", "earnings_problems", "headline", "read_coverage", "read_statements"]
+__all__ = ["HEADLINE_LABELS", "HeadlineRow", "Statements", "earnings_problems", "headline", "headline_of",
+           "read_coverage", "read_statements"]
 
 
 class _StatementsPackage(ModuleType):

@@ -11,14 +11,17 @@ results release under Item 5, 7, 7.01, 8.01 or 9) whose tables give no facts,
 or whose press-release exhibit is not in the input, gets a problem that makes
 it `partial`.
 
-`headline(filing)`: revenue, net income, EPS and cash from operations of the
-period reported with their verdicts, beside the same period a year before.
+`headline(filing)`: revenue, net income, EPS basic and diluted and cash from
+operations of the period reported with their verdicts, beside the same period
+a year before. `headline_of(facts, income_tables)` works the card out of facts
+alone (the store's, for `query.headline`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -34,7 +37,9 @@ METRICS: list[tuple[str, tuple[str, ...], str]] = [
     ("total_assets", ("Assets",), "instant"),
     ("cash_from_operations", ("NetCashProvidedByUsedInOperatingActivities",), "duration"),
 ]
-HEADLINE = ("revenue", "net_income", "eps_diluted", "cash_from_operations")
+HEADLINE = ("revenue", "net_income", "eps_basic", "eps_diluted", "cash_from_operations")
+HEADLINE_LABELS = {"revenue": "Revenue", "net_income": "Net income", "eps_basic": "EPS basic",
+                   "eps_diluted": "EPS diluted", "cash_from_operations": "Cash from operations"}
 PRIMARY = ("income", "balance", "cash_flow")
 EARNINGS_ITEMS = frozenset({"2.02", "12"})
 RELEASE_ITEMS = frozenset({"5", "7", "9", "7.01", "8.01", "9.01"})
@@ -42,23 +47,26 @@ _RESULTS = re.compile(r"\b(?:results|earnings|revenues?|sales|net\s+(?:income|lo
 
 
 def _period(filing: Filing) -> tuple[dt.date | None, int | None]:
-    income = {t.index for t in filing.tables if t.statement == "income"}
-    durations = [(f.period_end, f.period_months) for f in filing.facts
+    return _period_of(filing.facts, {t.index for t in filing.tables if t.statement == "income"})
+
+
+def _period_of(facts: Sequence[Fact], income: Collection[int]) -> tuple[dt.date | None, int | None]:
+    durations = [(f.period_end, f.period_months) for f in facts
                  if f.table in income and f.period_end and f.period_months]
     if not durations:
-        durations = [(f.period_end, f.period_months) for f in filing.facts if f.period_end and f.period_months]
+        durations = [(f.period_end, f.period_months) for f in facts if f.period_end and f.period_months]
     if not durations:
         return None, None
     latest = max(end for end, _ in durations if end)
     return latest, min(m for end, m in durations if end == latest and m)
 
 
-def _find(filing: Filing, concepts: tuple[str, ...], end: dt.date | None, months: int | None,
+def _find(facts: Sequence[Fact], concepts: tuple[str, ...], end: dt.date | None, months: int | None,
           kind: str) -> Fact | None:
     if end is None:
         return None
     for concept in concepts:
-        for f in filing.facts:
+        for f in facts:
             if f.concept != concept or f.period_end is None:
                 continue
             if kind == "instant" and f.period_months == 0 and abs((f.period_end - end).days) <= 7:
@@ -68,12 +76,12 @@ def _find(filing: Filing, concepts: tuple[str, ...], end: dt.date | None, months
     return None
 
 
-def _metric(filing: Filing, name: str, concepts: tuple[str, ...], kind: str, end: dt.date | None,
+def _metric(facts: Sequence[Fact], name: str, concepts: tuple[str, ...], kind: str, end: dt.date | None,
             months: int | None) -> MetricCoverage:
-    fact = _find(filing, concepts, end, months, kind)
+    fact = _find(facts, concepts, end, months, kind)
     if fact is None and kind == "duration" and name == "cash_from_operations":
         # A quarterly release often prints only the year to date of its cash flows.
-        year_to_date = [f for f in filing.facts if f.concept in concepts and f.period_end == end]
+        year_to_date = [f for f in facts if f.concept in concepts and f.period_end == end]
         fact = min(year_to_date, key=lambda f: f.period_months or 0) if year_to_date else None
     if fact is None:
         return MetricCoverage(metric=name, period_end=end, period_months=0 if kind == "instant" else months)
@@ -90,7 +98,7 @@ def coverage(filing: Filing) -> Coverage:
     end, months = _period(filing)
     return Coverage(statements=statements, missing_statements=[s for s in PRIMARY if s not in statements],
                     period_end=end, period_months=months,
-                    metrics=[_metric(filing, n, c, k, end, months) for n, c, k in METRICS])
+                    metrics=[_metric(filing.facts, n, c, k, end, months) for n, c, k in METRICS])
 
 
 def is_earnings(filing: Filing) -> bool:
@@ -131,25 +139,39 @@ class HeadlineRow:
     prior_end: dt.date | None
 
     @property
+    def label(self) -> str:
+        return HEADLINE_LABELS.get(self.metric, self.metric)
+
+    @property
+    def unit(self) -> str:
+        return "USD/share" if self.metric.startswith("eps") else "USD"
+
+    @property
     def change(self) -> Decimal | None:
+        """The change against the year before, in percent of the prior value's size."""
         if self.value is None or self.prior is None or self.prior == 0:
             return None
         return (self.value - self.prior) / abs(self.prior) * 100
 
 
 def headline(filing: Filing) -> list[HeadlineRow]:
-    """Revenue, net income, diluted EPS and cash from operations of the period reported, with their
-    verdicts, beside the same period a year before."""
-    cov = filing.coverage or coverage(filing)
+    """Revenue, net income, EPS basic and diluted and cash from operations of the period reported, with
+    their verdicts, beside the same period a year before."""
+    return headline_of(filing.facts, {t.index for t in filing.tables if t.statement == "income"})
+
+
+def headline_of(facts: Sequence[Fact], income_tables: Collection[int]) -> list[HeadlineRow]:
+    """The headline card of a filing's facts; `income_tables` are the indexes of its income statements."""
+    end, months = _period_of(facts, income_tables)
     rows = []
-    for m in cov.metrics:
-        if m.metric not in HEADLINE:
+    for name, concepts, kind in METRICS:
+        if name not in HEADLINE:
             continue
-        concepts = next(c for n, c, _ in METRICS if n == m.metric)
+        m = _metric(facts, name, concepts, kind, end, months)
         prior = None
         if m.period_end is not None:
             target = m.period_end - dt.timedelta(days=364)
-            prior = next((f for c in concepts for f in filing.facts if f.concept == c and f.period_end
+            prior = next((f for c in concepts for f in facts if f.concept == c and f.period_end
                           and f.period_months == m.period_months and abs((f.period_end - target).days) <= 8), None)
         rows.append(HeadlineRow(m.metric, m.value, m.status, m.period_end, m.period_months,
                                 prior.value if prior else None,

@@ -3,6 +3,7 @@
     >>> from form8k.store import query
     >>> query.facts("form8k.duckdb", cik="0000320193", concept="Revenues")  # doctest: +SKIP
     >>> query.checks("form8k.duckdb", failed=True, frame="polars")  # doctest: +SKIP
+    >>> query.headline("form8k.duckdb", company="apple")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -91,6 +92,83 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None,
         params.append(int(limit))
     with connection(db) as con:
         return _frame(con.sql(query, params=params), frame)
+
+
+def headline(db: DB, *, cik: str | None = None, company: str | None = None,
+             start: dt.date | str | None = None, end: dt.date | str | None = None, filing_id: str | None = None,
+             limit: int | None = None, frame: Frame = "pandas") -> Any:
+    """The headline card of every stored filing with statement facts (or about earnings), one row each.
+
+    For the period a filing reports: revenue, net income, EPS basic and diluted and cash from operations,
+    each as `<metric>` (the value, empty when missing), `<metric>_status` (confirmed, found or missing),
+    `<metric>_prior` and `<metric>_prior_status` (the same period a year before) and `<metric>_change_pct`.
+    Worked out of the stored facts the way `form8k parse` prints the card. `start`/`end` bound the period
+    reported; `company` matches a part of the name, any case.
+    """
+    import pyarrow as pa
+
+    from form8k.models import Fact
+    from form8k.statements import HeadlineRow, headline_of
+    from form8k.statements.coverage import EARNINGS_ITEMS, HEADLINE
+
+    where: list[str] = ["(f.n_facts > 0 OR EXISTS (SELECT 1 FROM items i WHERE i.filing_id = f.filing_id "
+                        "AND i.number IN (" + ", ".join("?" * len(EARNINGS_ITEMS)) + ")))"]
+    params: list[Any] = sorted(EARNINGS_ITEMS)
+    if cik:
+        where.append("f.cik = ?")
+        params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
+    if company:
+        where.append("f.company ILIKE ?")
+        params.append(f"%{company}%")
+    if filing_id:
+        where.append("f.filing_id = ?")
+        params.append(filing_id)
+    chosen = f"SELECT f.filing_id FROM filings f WHERE {' AND '.join(where)}"
+    with connection(db) as con:
+        heads = con.execute(f"SELECT filing_id, cik, company, form_type, date_of_report FROM filings "
+                            f"WHERE filing_id IN ({chosen}) ORDER BY company, date_of_report, filing_id",
+                            params).fetchall()
+        facts_of: dict[str, list[Fact]] = {}
+        for fid, concept, value, period_end, months, table_index, confirmed in con.execute(
+                f"SELECT filing_id, concept, value, period_end, period_months, table_index, confirmed FROM facts "
+                f"WHERE filing_id IN ({chosen}) ORDER BY filing_id, fact_index", params).fetchall():
+            facts_of.setdefault(fid, []).append(Fact.model_construct(
+                concept=concept, value=value, period_end=period_end, period_months=months, table=table_index,
+                confirmed=bool(confirmed)))
+        income: dict[str, set[int]] = {}
+        for fid, index in con.execute(f"SELECT filing_id, table_index FROM statement_tables WHERE statement = "
+                                      f"'income' AND filing_id IN ({chosen})", params).fetchall():
+            income.setdefault(fid, set()).add(index)
+    bounds = (_date(start) if start else None, _date(end) if end else None)
+    out: list[dict[str, Any]] = []
+    for fid, cik_, name, form, date in heads:
+        rows: list[HeadlineRow] = headline_of(facts_of.get(fid, []), income.get(fid, set()))
+        period = next(((r.period_end, r.period_months) for r in rows if r.period_end is not None), (None, None))
+        if (bounds[0] and (period[0] is None or period[0] < bounds[0])) or \
+                (bounds[1] and (period[0] is None or period[0] > bounds[1])):
+            continue
+        record: dict[str, Any] = {"filing_id": fid, "cik": cik_, "company": name, "form_type": form,
+                                  "date_of_report": date, "period_end": period[0], "period_months": period[1]}
+        for r in rows:
+            change = r.change
+            record.update({r.metric: r.value, f"{r.metric}_status": r.status, f"{r.metric}_prior": r.prior,
+                           f"{r.metric}_prior_status": r.prior_status,
+                           f"{r.metric}_change_pct": round(float(change), 2) if change is not None else None})
+        out.append(record)
+        if limit is not None and len(out) >= limit:
+            break
+    amount = pa.decimal128(38, 10)
+    fields = [("filing_id", pa.string()), ("cik", pa.string()), ("company", pa.string()), ("form_type", pa.string()),
+              ("date_of_report", pa.date32()), ("period_end", pa.date32()), ("period_months", pa.int64())]
+    for metric in HEADLINE:
+        fields += [(metric, amount), (f"{metric}_status", pa.string()), (f"{metric}_prior", amount),
+                   (f"{metric}_prior_status", pa.string()), (f"{metric}_change_pct", pa.float64())]
+    table = pa.Table.from_pylist(out, schema=pa.schema(fields))
+    if frame == "arrow":
+        return table
+    import duckdb
+
+    return _frame(duckdb.from_arrow(table), frame)  # the dtypes query.facts gives
 
 
 def checks(db: DB, *, failed: bool = False, rule: str | None = None, cik: str | None = None,

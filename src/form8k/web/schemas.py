@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -49,8 +50,25 @@ class FilingsAnswer(BaseModel):
     query: dict[str, Any] = Field(description="The search as understood, after validation.")
 
 
+class HeadlineFigure(BaseModel):
+    """One figure of the headline card: the period reported and the same period a year before."""
+
+    metric: str
+    label: str
+    value: Decimal | None
+    status: str = Field(description="confirmed, found or missing")
+    period_end: dt.date | None
+    period_months: int | None
+    prior: Decimal | None
+    prior_status: str
+    prior_end: dt.date | None
+    change_pct: Decimal | None
+
+
 class FilingAnswer(BaseModel):
     filing: FilingSummary
+    headline: list[HeadlineFigure] = Field(default_factory=list, description="The headline card the page shows "
+                                           "at its top (none for a filing without statements or earnings).")
     record: Filing = Field(description="The filing record as `form8k parse --json` gives it (docs/record.md); "
                                        "every span is an offset into `record.text`.")
 

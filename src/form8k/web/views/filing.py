@@ -18,12 +18,13 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import HTMLResponse
 
 from form8k.errors import StoreError
+from form8k.export.render import VERDICT_MARK, card, card_change, card_label, card_title, card_value
 from form8k.models import Check, Fact, Filing
 from form8k.store.query import read_filing
 from form8k.web import queries, urls
 from form8k.web.deps import cursor, not_found
 from form8k.web.highlight import Block, Mark, Segment, blocks, segments, table_regions, usable
-from form8k.web.schemas import ErrorAnswer, FilingAnswer, FilingSummary
+from form8k.web.schemas import ErrorAnswer, FilingAnswer, FilingSummary, HeadlineFigure
 from form8k.web.templating import amount, period_text, render, verdict
 from form8k.web.views.filings import summary
 
@@ -48,6 +49,8 @@ class FilingView:
     checks_of_table: dict[int, list[tuple[int, Check]]] = field(default_factory=dict)
     other_checks: list[tuple[int, Check]] = field(default_factory=list)
     bad_spans: int = 0  # marks whose span does not fit the text
+    card: list[dict[str, str]] = field(default_factory=list)  # the headline card, as its cells print
+    card_title: str = ""
 
     @property
     def failed_checks(self) -> int:
@@ -75,6 +78,12 @@ def _fact_title(fact: Fact) -> str:
 
 def build_view(record: Filing, filing: FilingSummary) -> FilingView:
     view = FilingView(summary=filing, record=record)
+    rows = card(record)
+    view.card_title = card_title(rows) if rows else ""
+    view.card = [{"metric": r.metric, "label": card_label(r, rows), "value": card_value(r.value, r.unit),
+                  "status": r.status, "verdict": VERDICT_MARK[r.status], "prior": card_value(r.prior, r.unit),
+                  "prior_status": r.prior_status, "prior_verdict": VERDICT_MARK[r.prior_status],
+                  "change": card_change(r)} for r in rows]
     length = len(record.text)
     marks: list[Mark] = []
     for i, fact in enumerate(record.facts):
@@ -134,9 +143,13 @@ def filing_json(filing_id: FilingId, con: Annotated[Any, Depends(cursor)],
     """The whole stored record of one filing: cover, items, exhibits, tables, facts, checks, mentions,
     guidance and (unless `text=false`) its canonical text."""
     record, filing = _load(con, filing_id)
+    figures = [HeadlineFigure(metric=r.metric, label=r.label, value=r.value, status=r.status, period_end=r.period_end,
+                              period_months=r.period_months, prior=r.prior, prior_status=r.prior_status,
+                              prior_end=r.prior_end, change_pct=round(r.change, 2) if r.change is not None else None)
+               for r in card(record)]
     if not text:
         record = record.model_copy(update={"text": ""})
-    return FilingAnswer(filing=filing, record=record)
+    return FilingAnswer(filing=filing, headline=figures, record=record)
 
 
 @router.get("/filings/{filing_id}", response_class=HTMLResponse, include_in_schema=False)
