@@ -123,6 +123,11 @@ def test_facts_headline_lists_one_card_per_filing(db: Path) -> None:
     assert "4,655,000,000 ✓" in adobe and "+9.2%" in adobe and "2.71 ✓" in adobe
     immunogen = _line(result.stdout, "ImmunoGen")
     assert immunogen.split()[-2:] == ["missing", "—"]
+    # Oracle's quarter release prints only the year of its cash flows: the card says so
+    assert "14,921,000,000 (12m) ✓" in _line(result.stdout, "Oracle")
+    oracle = query.headline(db, company="oracle").iloc[0]
+    assert oracle["period_months"] == 3 and oracle["cash_from_operations_months"] == 12
+    assert oracle["revenue_months"] == 3
     out = runner.invoke(app, ["facts", "--headline", "--db", str(db), "--format", "csv", "--company", "immuno"])
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert len(rows) == 1

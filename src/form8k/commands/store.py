@@ -189,7 +189,11 @@ def _print_card(card: object) -> None:
         line = [r["company"] or "", f"{r['period_end']} ({r['period_months']}m)" if r["period_end"] else "—"]
         for m in HEADLINE:
             shown = f"{r[m]:,.2f}" if m.startswith("eps") and r[m] is not None else _shown(r[m])
-            value = "missing" if r[m] is None else f"{shown} {_MARK[r[m + '_status']]}"
+            months = r[m + "_months"]
+            # a figure of another length than the card's (a quarter's release printing only the year to date
+            # of its cash flows) says its own months
+            other = f" ({months}m)" if months is not None and months not in (0, r["period_months"]) else ""
+            value = "missing" if r[m] is None else f"{shown}{other} {_MARK[r[m + '_status']]}"
             change = r[m + "_change_pct"]
             line += [value, "—" if change is None else f"{change:+.1f}%"]
         cells.append(line)

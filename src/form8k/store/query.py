@@ -151,7 +151,8 @@ def headline(db: DB, *, cik: str | None = None, company: str | None = None,
                                   "date_of_report": date, "period_end": period[0], "period_months": period[1]}
         for r in rows:
             change = r.change
-            record.update({r.metric: r.value, f"{r.metric}_status": r.status, f"{r.metric}_prior": r.prior,
+            record.update({r.metric: r.value, f"{r.metric}_months": r.period_months if r.value is not None else None,
+                           f"{r.metric}_status": r.status, f"{r.metric}_prior": r.prior,
                            f"{r.metric}_prior_status": r.prior_status,
                            f"{r.metric}_change_pct": round(float(change), 2) if change is not None else None})
         out.append(record)
@@ -161,7 +162,8 @@ def headline(db: DB, *, cik: str | None = None, company: str | None = None,
     fields = [("filing_id", pa.string()), ("cik", pa.string()), ("company", pa.string()), ("form_type", pa.string()),
               ("date_of_report", pa.date32()), ("period_end", pa.date32()), ("period_months", pa.int64())]
     for metric in HEADLINE:
-        fields += [(metric, amount), (f"{metric}_status", pa.string()), (f"{metric}_prior", amount),
+        fields += [(metric, amount), (f"{metric}_months", pa.int64()), (f"{metric}_status", pa.string()),
+                   (f"{metric}_prior", amount),
                    (f"{metric}_prior_status", pa.string()), (f"{metric}_change_pct", pa.float64())]
     table = pa.Table.from_pylist(out, schema=pa.schema(fields))
     if frame == "arrow":
