@@ -322,3 +322,33 @@ def test_parts_of_a_total_take_the_concepts_of_parts() -> None:
     assert facts[("StockholdersEquity", end, 0)] == Decimal("91013000000")
     assert facts[("StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest", end, 0)] == \
         Decimal("97421000000")
+
+
+def test_a_header_merged_by_a_text_tool_gives_no_periods() -> None:
+    """lynx prints a header's cells apart from the value columns: "2024 2023 2022" over five columns whose
+    first heading is empty. Read by position every column would take its neighbour's year."""
+    text = """ACME CORP.
+
+   The following table provides a summary of our key GAAP operating results, as reported:
+
+   Years ended December 31,
+   2024
+   Increase/
+   (Decrease)
+   2023
+   Increase/
+   (Decrease)
+                                                               2024             2023             2022
+                                                               (in millions, except percentages and per share data)
+   Net revenue                                     $ 28,167         $ 25,098         $ 22,237               12%       13%
+   Operating expenses                              $ 12,585         $ 11,090         $ 9,973                13%       11%
+   Operating income                                $ 15,582         $ 14,008         $ 12,264               11%       14%
+   Net income                                      $ 12,874         $ 11,195         $ 9,930                15%       13%
+   Diluted earnings per share                      $ 13.89          $ 11.83          $ 10.22                17%       16%
+   Diluted weighted-average shares outstanding     927              946              971                    (2)%      (3)%
+"""
+    filing = form8k.statements(("acme.txt", text.encode()))
+    wrong = [f for f in filing.facts if f.period_end == D(2024, 12, 31) and f.value in (Decimal("946000000"),
+                                                                                     Decimal("25098000000"))]
+    assert not wrong
+    assert all(not (f.confirmed and f.value == Decimal("946000000")) for f in filing.facts)

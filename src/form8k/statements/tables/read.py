@@ -114,6 +114,10 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
         statement = before.statement
         heads = [ColumnHead(c.label, c.period_end, c.period_months, c.basis) for c in before.columns]
     _mark_percent_columns(raw, heads)
+    misaligned = _misaligned(raw, heads)
+    if misaligned:
+        for h in heads:
+            h.period_end = None
     caption = " ".join(raw.label_header + [h.label for h in heads])
     scale, share_scale = read_scale(caption)
     unit_note = caption if scale else None
@@ -133,6 +137,10 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
                   columns=[Column(label=h.label, period_end=h.period_end, period_months=h.months, basis=h.basis)
                            for h in heads],
                   rows=read.rows, span=raw.span, problems=read.problems)
+    if misaligned:
+        table.problems.append(Problem(code="misaligned_header", component="statements", span=raw.span,
+                                      message="a column of numbers stands under no header while another header "
+                                              "names several years: the periods are not read"))
     for p in table.problems:
         p.message = f"table {index}: {p.message}"
     amount = [h.basis not in ("percent", "change", "adjustment", "non_gaap", "low", "high", "reported") for h in heads]
@@ -162,6 +170,19 @@ def _title(lines: list[str]) -> str | None:
         return named[-1]
     plain = [t for t in lines if not _NOT_TITLE.search(t)]
     return plain[-1] if plain else None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _misaligned(raw: RawTable, heads: list[ColumnHead]) -> bool:
+    """Whether the header cells do not sit over the value columns: a column of numbers under no header at
+    all while another header names two years ("2023 2022"), as text tools print a header whose cells they
+    merged. Read by position, every column would take its neighbour's period."""
+    if not any(len(set(_YEAR.findall(h.label))) > 1 for h in heads):
+        return False
+    return any(not h.label.strip() and sum(1 for r in raw.rows if (c := r.cells[k]) is not None and c.number) >= 2
+               for k, h in enumerate(heads))
 
 
 def _mark_percent_columns(raw: RawTable, heads: list[ColumnHead]) -> None:
