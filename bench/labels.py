@@ -61,6 +61,11 @@ def _gold_cells(gold: dict) -> dict[tuple[str, str, int], list[dict]]:
     return cells
 
 
+def _significant_digits(value: Decimal) -> int:
+    """6000000 -> 1, 13.89 -> 4: how much a value alone tells about the row it came from."""
+    return len(abs(value).normalize().as_tuple().digits)
+
+
 def align(html: Path, gold: dict) -> list[tuple[str, str, str, str, int, int]]:
     """(statement, section, label key, concept, printed sign, tagged sign) for each aligned cell."""
     from form8k.pipeline import statements_paths
@@ -97,7 +102,7 @@ def align(html: Path, gold: dict) -> list[tuple[str, str, str, str, int, int]]:
             # A cell whose label differs from the tagged row's is aligned by its value alone only when every
             # dated cell of the row meets the same concept: a lone "6" equal to another row's value is chance.
             if len(by_value) != dated or len({c["concept"] for _, c in by_value}) != 1 or (
-                    len(by_value) == 1 and len(str(abs(by_value[0][0])).rstrip("0").replace(".", "")) < 3):
+                    len(by_value) == 1 and _significant_digits(by_value[0][0]) < 3):
                 by_value = []  # nor is one cell of one or two digits
             for value, c in by_label + by_value:
                 tagged = Decimal(str(c["value"]))

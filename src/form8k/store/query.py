@@ -59,7 +59,7 @@ def facts(db: DB, *, cik: str | None = None, company: str | None = None,
     params: list[Any] = []
     if cik:
         where.append("cik = ?")
-        params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
+        params.append(_cik(cik))
     if company:
         where.append("company ILIKE ?")
         params.append(f"%{company}%")
@@ -116,7 +116,7 @@ def headline(db: DB, *, cik: str | None = None, company: str | None = None,
     params: list[Any] = sorted(EARNINGS_ITEMS)
     if cik:
         where.append("f.cik = ?")
-        params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
+        params.append(_cik(cik))
     if company:
         where.append("f.company ILIKE ?")
         params.append(f"%{company}%")
@@ -185,7 +185,7 @@ def checks(db: DB, *, failed: bool = False, rule: str | None = None, cik: str | 
         params.append(rule.lower())
     if cik:
         where.append("f.cik = ?")
-        params.append(cik.strip().zfill(10) if cik.strip().isdigit() else cik.strip())
+        params.append(_cik(cik))
     if filing_id:
         where.append("c.filing_id = ?")
         params.append(filing_id)
@@ -250,6 +250,12 @@ def amendments(db: DB) -> list[tuple[str, str]]:
 def filing_ids(db: DB) -> list[str]:
     with connection(db) as con:
         return [r[0] for r in con.execute("SELECT filing_id FROM filings ORDER BY filing_id").fetchall()]
+
+
+def _cik(value: str) -> str:
+    """A CIK as stored: ten digits with leading zeros ("320193" -> "0000320193"); anything else as given."""
+    value = value.strip()
+    return value.zfill(10) if value.isdigit() else value
 
 
 def _date(value: dt.date | str) -> dt.date:

@@ -59,6 +59,8 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
     for m in tables:
         if m.table.statement not in PRIMARY:
             continue
+        # the statement titled as such before a discussion's summary or a segment's table of its rows
+        own = 0 if names_statement(m.table.statement, m.table.title) else 1
         for r, rule in m.rules.items():
             row = m.table.rows[r]
             for k, col in enumerate(m.table.columns):
@@ -78,8 +80,6 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                             mapped_by=m.mapped_by.get(r))  # type: ignore[arg-type]
                 home = rule.period in ("duration", "instant") and (
                     rule.statement == m.table.statement or (rule.statement == "any" and m.table.statement == "income"))
-                # the statement titled as such before a discussion's summary or a segment's table of its rows
-                own = 0 if names_statement(m.table.statement, m.table.title) else 1
                 rank = (0 if home else 1, own, rule.priority, m.table.index, r)
                 # An extension concept is named from its own table's label: it is never the same fact as
                 # another table's row of that name.
