@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -15,6 +16,7 @@ TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 FILINGS = DATA / "filings"
 GOLDEN = DATA / "golden"
+EXAMPLES = TESTS.parent / "examples"
 SHARED = TESTS.parent.parent / "shared"
 CORPUS = SHARED / "corpus"
 
@@ -41,6 +43,31 @@ def filing_path(name: str) -> Path:
 def parsed(path: Path) -> Filing:
     """The record of a shipped filing, parsed once per test session (treat it as read-only)."""
     return parse_paths([path])
+
+
+def load_view(filing: Filing, data: dict[str, Any]) -> dict[str, Any]:
+    """What every golden view of a record pins first: status, problem codes, the source and the text read.
+
+    `data` is the record as JSON (`json.loads(filing.model_dump_json())`)."""
+    return {
+        "status": data["status"],
+        "problems": sorted(p["code"] for p in data["problems"]),
+        "source": {k: data["source"][k] for k in ("sha256", "size", "format")},
+        "text": {"length": len(filing.text), "sha256": hashlib.sha256(filing.text.encode()).hexdigest()},
+    }
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped examples ingested once, as `make demo` stores them (treat it as read-only)."""
+    from typer.testing import CliRunner
+
+    from form8k.cli import app
+
+    path = tmp_path_factory.mktemp("examples") / "demo.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(path), "--workers", "0", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return path
 
 
 def check_golden(golden: Path, view: dict[str, Any]) -> None:

@@ -13,16 +13,12 @@ from typer.testing import CliRunner
 from form8k.cli import app
 from form8k.commands.names import UnknownName, resolve_concepts, resolve_rule
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "demo.duckdb"
-    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(path), "--workers", "0", "--no-progress"])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def db(examples_db: Path) -> Path:
+    return examples_db
 
 
 def test_version_prints_the_version() -> None:

@@ -10,7 +10,6 @@ Their golden records are tests/data/golden/formats (UPDATE_GOLDEN=1 rewrites the
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from form8k.load.decode import decode
 from form8k.load.pdf import layout
 from form8k.models import Filing
 
-from conftest import FILINGS, GOLDEN, check_golden
+from conftest import FILINGS, GOLDEN, check_golden, load_view
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 FILES = sorted(p for p in FORMATS.iterdir() if p.is_file())
@@ -37,10 +36,7 @@ BUCKLE_EX99 = FILINGS / "buckle_2024-11-22_8-K_earnings_ex99-1.html"
 def _view(filing: Filing) -> dict[str, Any]:
     data = json.loads(filing.model_dump_json())
     return {
-        "status": data["status"],
-        "problems": sorted(p["code"] for p in data["problems"]),
-        "source": {k: data["source"][k] for k in ("sha256", "size", "format")},
-        "text": {"length": len(filing.text), "sha256": hashlib.sha256(filing.text.encode()).hexdigest()},
+        **load_view(filing, data),
         "documents": data["documents"],
         "identity": {k: data[k] for k in ("accepted_at", "filed_at", "period_of_report", "item_numbering",
                                           "results_of_operations", "results_item", "amends")},

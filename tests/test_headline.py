@@ -25,12 +25,9 @@ IMMUNOGEN = EXAMPLES / "immunogen_2007-02-01_8-K_earnings.txt"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("headline") / "demo.duckdb"
-    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(path), "--workers", "0", "--no-progress"])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def db(examples_db: Path) -> Path:
+    return examples_db
 
 
 def _line(text: str, label: str) -> str:

@@ -6,7 +6,6 @@ change, regenerate with UPDATE_GOLDEN=1 and review the diff.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ import pytest
 
 from form8k.models import Filing
 
-from conftest import FILINGS, GOLDEN, check_golden, orphan_goldens, parsed
+from conftest import FILINGS, GOLDEN, check_golden, load_view, orphan_goldens, parsed
 
 RECORD_GOLDEN = GOLDEN / "record"
 FILES = sorted(p for p in FILINGS.iterdir() if p.is_file())
@@ -25,10 +24,7 @@ def record_view(filing: Filing) -> dict[str, Any]:
     """The parts of the record this golden file pins: load, header, cover, items, exhibits, signatures."""
     data = json.loads(filing.model_dump_json())
     return {
-        "status": data["status"],
-        "problems": sorted(p["code"] for p in data["problems"]),
-        "source": {k: data["source"][k] for k in ("sha256", "size", "format")},
-        "text": {"length": len(filing.text), "sha256": hashlib.sha256(filing.text.encode()).hexdigest()},
+        **load_view(filing, data),
         "header": data["header"],
         "documents": data["documents"],
         "cover": data["cover"],
