@@ -60,7 +60,7 @@ class _Field:
 class _Line:
     start: int  # offset in the document text
     text: str
-    kind: str = "text"  # blank, tag, rule, data, years, text
+    kind: str = "text"  # blank, tag, rule, data, years, text, page (a page number inside a table)
     label_end: int = 0  # index of the first field after the label
     cut: list[_Field] | None = None
     single: bool = False  # words and numbers separated by single spaces (text from a PDF without layout)
@@ -108,7 +108,12 @@ def _fields(text: str) -> list[_Field]:
             offset = m.start()
             for part in parts:
                 start = pos + offset
-                out.append(_classify_field(part, start, start + len(part), slot))
+                prev = out[-1] if out else None
+                if part == "%" and prev is not None and prev.kind == "num" and prev.slot == slot:
+                    # "100.0   %": a percent sign printed in its own column belongs to the number before it.
+                    out[-1] = _classify_field(text[prev.start:start + 1], prev.start, start + 1, slot)
+                else:
+                    out.append(_classify_field(part, start, start + len(part), slot))
                 offset += len(part) + 1
         pos += len(piece) + 1
     return out
@@ -335,6 +340,17 @@ def _columns(data: list[_Line], tabbed: bool) -> tuple[int, list[tuple[float, fl
     return ncols, anchors
 
 
+def _stray_line(data: list[_Line], anchors: list[tuple[float, float]]) -> _Line | None:
+    """The one line that alone makes the first or last value column, with a single number in it."""
+    if len(anchors) < 2:
+        return None
+    for lo, hi in (anchors[0], anchors[-1]):
+        users = [ln for ln in data if any(lo <= f.start and f.end <= hi for f in ln.nums)]
+        if len(users) == 1 and len(users[0].nums) == 1 and not any(f.kind == "junk" for f in users[0].fields):
+            return users[0]
+    return None
+
+
 def _place(fields: list[_Field], ncols: int, anchors: list[tuple[float, float]], tabbed: bool) -> list[int] | None:
     """Value column of each field, or None when they cannot be placed in order."""
     if len(fields) == ncols:
@@ -378,6 +394,13 @@ def _table(doc: Document, index: int, lines: list[_Line], floor: int, first: int
         body = lines[first:last + 1]
         data = [ln for ln in body if ln.kind == "data"]
     ncols, anchors = _columns(data, tabbed)
+    while not tabbed and len(data) >= 4 and (stray := _stray_line(data, anchors)) is not None:
+        # A page number ("53", "Form 10-Q  1") or a figure inside a label is not a column of the table.
+        stray.kind = "page"
+        data = [ln for ln in data if ln is not stray]
+        while lines[last].kind != "data":
+            last -= 1
+        ncols, anchors = _columns(data, tabbed)
     value_start = min(a[0] for a in anchors) if not tabbed else 1
     label_edge = min(value_start, max((f.end for ln in data for f in ln.label_fields), default=0))
 
@@ -501,7 +524,7 @@ def _rows(doc: Document, body: list[_Line], ncols: int, anchors: list[tuple[floa
             pending = []
             rule_above = line.kind == "rule" or rule_above
             continue
-        if line.kind == "blank":
+        if line.kind in ("blank", "page"):
             flush(pending)
             pending = []
             rule_above = False
