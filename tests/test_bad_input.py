@@ -194,17 +194,17 @@ def test_tables_nested_ten_thousand_deep_load_in_linear_time() -> None:
 def test_long_text_lines_of_numbers_read_in_linear_time() -> None:
     import time
 
-    from form8k.statements.tables.layout import _read_line
+    from form8k.statements.tables.text_lines import read_line
 
     numbers = " ".join(str(i) for i in range(14_000))
     for text in ("Revenue " + numbers + " x 5", "1 " * 35_000 + "a 1", "Net  " + "  ".join(["(1,234)"] * 8_000)):
         t0 = time.process_time()
-        assert isinstance(_read_line(0, text).nums, list)
+        assert isinstance(read_line(0, text).nums, list)
         assert time.process_time() - t0 < 2, text[:40]  # the tail pattern backtracked for minutes
 
 
 def test_a_line_too_long_to_be_a_row_is_prose_not_millions_of_fields() -> None:
-    from form8k.statements.tables.layout import _read_line
+    from form8k.statements.tables.text_lines import read_line
 
-    line = _read_line(0, "1,234 (56) 7.8% " * 100_000)
+    line = read_line(0, "1,234 (56) 7.8% " * 100_000)
     assert line.kind == "text" and len(line.fields) == 1

@@ -1,0 +1,147 @@
+"""Statements printed as text the way HTML renderers and PDF tools lay them out.
+
+w3m and pdftotext keep the columns by character position but print a spanning
+period heading flush left over its columns, a percent sign in a column of its
+own, a row label of any length on one line, and the page number between two
+halves of a statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from form8k import parse
+from form8k.models import Filing
+
+D = dt.date
+
+
+def _parse(text: str) -> Filing:
+    return parse([("statements.txt", text.encode("utf-8"))])
+
+
+def _facts(filing: Filing) -> dict[tuple[str, dt.date | None, int | None], Decimal]:
+    return {(f.concept, f.period_end, f.period_months): f.value for f in filing.facts}
+
+
+INCOME = """ACME CORP.
+Consolidated Statements of Operations
+(in millions, except per share data)
+
+                                                       Year Ended December 31,
+                                                       2022           2023           2024
+
+Net sales                                              $ 242,901      $ 255,887      $ 272,311
+Cost of sales                                          135,000        140,000        150,000
+Operating income                                       12,248         36,852         68,593
+Net income (loss)                                      $ (2,722)      $ 30,425       $ 59,248
+"""
+
+
+def test_a_period_heading_flush_left_covers_every_column_to_its_right() -> None:
+    facts = _facts(_parse(INCOME))
+    assert facts[("NetIncomeLoss", D(2022, 12, 31), 12)] == Decimal(-2_722_000_000)
+    assert facts[("NetIncomeLoss", D(2024, 12, 31), 12)] == Decimal(59_248_000_000)
+    assert facts[("OperatingIncomeLoss", D(2023, 12, 31), 12)] == Decimal(36_852_000_000)
+
+
+TWO_HEADINGS = """ACME CORP.
+Condensed Consolidated Statements of Operations
+(in millions)
+
+                        Three Months Ended              Nine Months Ended
+                        June 30,       June 30,         June 30,       June 30,
+                        2025           2024             2025           2024
+Net sales               $ 1,200        $ 1,100          $ 3,600        $ 3,300
+Operating income        200            150              600            450
+Net income              $ 120          $ 100            $ 360          $ 300
+"""
+
+
+def test_two_period_headings_on_one_line_each_keep_their_own_columns() -> None:
+    facts = _facts(_parse(TWO_HEADINGS))
+    assert facts[("NetIncomeLoss", D(2025, 6, 30), 3)] == Decimal(120_000_000)
+    assert facts[("NetIncomeLoss", D(2024, 6, 30), 3)] == Decimal(100_000_000)
+    assert facts[("NetIncomeLoss", D(2025, 6, 30), 9)] == Decimal(360_000_000)
+    assert facts[("NetIncomeLoss", D(2024, 6, 30), 9)] == Decimal(300_000_000)
+
+
+BALANCE_OVER_A_PAGE = """ACME CORP.
+Consolidated Balance Sheets
+(Dollars in Millions)
+
+                                                                June 29, 2025        December 29, 2024
+Assets
+Current assets:
+Cash and cash equivalents (Note 4)                              $18,577              24,105
+Accounts receivable, trade, less allowances $185 (2024, $167)   17,846               14,842
+Total current assets                                            36,423               38,947
+Property, plant and equipment, net                              21,949               20,518
+Total assets                                                    $58,372              59,465
+
+Form 10-Q  1
+
+Liabilities and shareholders' equity
+Loans and notes payable                                         $11,526              5,983
+Total liabilities                                               14,916               18,614
+Total shareholders' equity                                      43,456               40,851
+Total liabilities and shareholders' equity                      $58,372              59,465
+"""
+
+
+def test_a_page_number_inside_a_statement_is_not_a_value_column() -> None:
+    filing = _parse(BALANCE_OVER_A_PAGE)
+    facts = _facts(filing)
+    assert facts[("Assets", D(2025, 6, 29), 0)] == Decimal(58_372_000_000)
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", D(2024, 12, 29), 0)] == Decimal(24_105_000_000)
+    assert facts[("AccountsReceivableNetCurrent", D(2025, 6, 29), 0)] == Decimal(17_846_000_000)
+    (table,) = [t for t in filing.tables if t.statement == "balance"]
+    assert len(table.columns) == 2
+    assert not any(v == Decimal(1) for f in filing.facts for v in [f.value])
+
+
+PERCENT_COLUMNS = """ACME CORP.
+Consolidated Statements of Earnings
+(Dollars in Millions)
+
+                                             Fiscal Second Quarter Ended
+                                             June 29,        Percent           June 30,    Percent
+                                             2025            to Sales          2024        to Sales
+Sales to customers                           $23,743         100.0   %         $22,447     100.0   %
+Cost of products sold                        7,628           32.1              6,869       30.6
+Net earnings                                 $5,537          23.3    %         $4,686      20.9    %
+"""
+
+
+def test_a_percent_sign_in_its_own_column_joins_its_number_and_the_row_is_kept() -> None:
+    filing = _parse(PERCENT_COLUMNS)
+    facts = _facts(filing)
+    assert facts[("NetIncomeLoss", D(2025, 6, 29), 3)] == Decimal(5_537_000_000)
+    assert facts[("NetIncomeLoss", D(2024, 6, 30), 3)] == Decimal(4_686_000_000)
+    assert not [p for p in filing.problems if p.code == "rejected_row"]
+    money = [f for f in filing.facts if f.unit == "USD"]
+    assert all(f.value >= 1_000_000 for f in money)  # no percentage became dollars
+
+
+@pytest.mark.parametrize("label", [
+    "Depreciation and amortization of property and equipment and capitalized content costs, "
+    "operating lease assets, and other",
+    "Net income",
+])
+def test_a_row_label_of_any_length_on_one_line_stays_a_row(label: str) -> None:
+    text = f"""ACME CORP.
+Consolidated Statements of Cash Flows
+(in millions)
+
+{"":<120}Year Ended December 31,
+{"":<120}2024          2023
+Net income{"":<110}$ 59,248      $ 30,425
+{label:<120}52,795        48,663
+Net cash provided by (used in) operating activities{"":<69}115,877       84,946
+"""
+    facts = _facts(_parse(text))
+    assert facts[("NetCashProvidedByUsedInOperatingActivities", D(2024, 12, 31), 12)] == Decimal(115_877_000_000)
+    assert facts[("NetCashProvidedByUsedInOperatingActivities", D(2023, 12, 31), 12)] == Decimal(84_946_000_000)
