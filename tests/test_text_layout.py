@@ -145,3 +145,57 @@ Net cash provided by (used in) operating activities{"":<69}115,877       84,946
     facts = _facts(_parse(text))
     assert facts[("NetCashProvidedByUsedInOperatingActivities", D(2024, 12, 31), 12)] == Decimal(115_877_000_000)
     assert facts[("NetCashProvidedByUsedInOperatingActivities", D(2023, 12, 31), 12)] == Decimal(84_946_000_000)
+
+
+WRAPPED_DATES = """ACME CORP.
+Consolidated Balance Sheets
+(in millions)
+
+                                                   December 31,    December
+                                                   2024            31,
+                                                                   2023
+Assets
+Cash and cash equivalents                          $ 16,139        $ 16,398
+Total assets                                       $ 122,070       $ 106,618
+Total liabilities                                  48,390          43,009
+Total stockholders' equity                         72,913          62,634
+"""
+
+
+def test_a_date_wrapped_over_three_lines_in_a_narrow_column_is_read_whole() -> None:
+    facts = _facts(_parse(WRAPPED_DATES))
+    assert facts[("Assets", D(2024, 12, 31), 0)] == Decimal(122_070_000_000)
+    assert facts[("Assets", D(2023, 12, 31), 0)] == Decimal(106_618_000_000)
+
+
+CASH_FLOW_OVER_TWO_PAGES = """ACME CORP.
+Consolidated Statements of Cash Flows
+For the Years Ended December 31, 2024, 2023 and 2022
+(Dollars in Millions)
+                                                        2024      2023      2022
+Cash flows from operating activities
+Net earnings                                            $14,066   35,153    17,941
+Net cash flows from operating activities                24,266    22,791    21,194
+Net cash used by investing activities                   (18,599)  878       (12,371)
+
+48  Acme-logo.jpg
+
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+                                                                                      2024      2023      2022
+Cash flows from financing activities
+Dividends to shareholders                                                             (11,823)  (11,770)  (11,682)
+Net cash used by financing activities                                                 (3,132)   (15,825)  (8,871)
+Effect of exchange rate changes on cash and cash equivalents                          (289)     (112)     (312)
+"""
+
+
+def test_a_statement_carried_onto_the_next_page_under_the_same_years_keeps_its_periods() -> None:
+    filing = _parse(CASH_FLOW_OVER_TWO_PAGES)
+    fiscal = {c.period_end for t in filing.tables for c in t.columns}
+    assert fiscal == {D(2024, 12, 31), D(2023, 12, 31), D(2022, 12, 31)}
+    facts = _facts(filing)
+    assert facts[("NetCashProvidedByUsedInFinancingActivities", D(2024, 12, 31), 12)] == Decimal(-3_132_000_000)
+    assert facts[("NetCashProvidedByUsedInFinancingActivities", D(2022, 12, 31), 12)] == Decimal(-8_871_000_000)
+    assert all(t.statement == "cash_flow" for t in filing.tables)
+    assert not any(t.title and ".jpg" in t.title for t in filing.tables)

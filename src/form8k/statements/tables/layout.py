@@ -256,6 +256,7 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     header_lines.reverse()
     header: list[list[HeaderCell]] = []
     label_header: list[str] = []
+    above: list[tuple[Field, HeaderCell]] = []  # the value fields of the header line above, with their cells
     for line in header_lines:
         if line.kind not in ("years", "text"):
             continue
@@ -263,7 +264,15 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
         value_fields = [f for f in line.fields if f not in label_fields and f.kind != "rule"]
         label_header.extend(f.text for f in label_fields)
         if value_fields:
-            header.append(_header_cells(value_fields, ncols, anchors, tabbed))
+            cells = _header_cells(value_fields, ncols, anchors, tabbed)
+            if len(value_fields) == 1 and above and not tabbed:
+                # "31," under "Fiscal Year Ended January": the rest of a heading wrapped onto the next line.
+                f = value_fields[0]
+                for g, cell in above:
+                    if cell.last > cell.first and g.start <= f.end and f.start <= g.end:
+                        cells = [HeaderCell(f.text, cell.first, cell.last)]
+            above = list(zip(value_fields, cells, strict=True))
+            header.append(cells)
     ctx_lines: list[str] = []
     k = head_top - 1
     while k >= floor and len(ctx_lines) < _CONTEXT_LINES:

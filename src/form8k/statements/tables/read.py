@@ -30,7 +30,9 @@ _STATEMENT_TITLE = re.compile(r"statements?\b|balance\s+sheets?|cash\s+flows?|re
                               r"financial\s+(?:information|results|data|highlights)|summary|outlook|guidance|"
                               r"supplemental|selected", re.I)
 _NOT_TITLE = re.compile(r"^\(?\s*(?:unaudited|in\s+(?:thousands|millions)|\$?\s*in\s+|amounts\s+in|dollars\s+in|"
-                        r"millions|thousands)|^\d+$|^page\b|^\(.*\b(?:thousands|millions|billions)\b.*\)$", re.I)
+                        r"millions|thousands)|^\d+$|^page\b|^\(.*\b(?:thousands|millions|billions)\b.*\)$"
+                        # page furniture: "Table of Contents", "48  Logo.jpg", "2024 Annual Report  47"
+                        r"|^table\s+of\s+contents$|\.(?:jpe?g|png|gif)$|^\d{1,3}\s{2,}|\s{2,}\d{1,3}$|^[^\w]+$", re.I)
 _BARE_HEAD = re.compile(r"^\s*(?:assets|liabilities.*|revenues?|\(unaudited\))\s*:?\s*$", re.I)
 _SCALE_GAP = 6000  # a table without its own units line takes the previous table's within this many characters
 
@@ -107,9 +109,10 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
         heads = read_columns(raw, title, instant=True)
     near = previous is not None and previous[0].document == raw.document and \
         raw.span[0] - previous[0].span[1] < _SCALE_GAP
-    if previous is not None and near and not raw.header and not _title(above) and \
-            previous[0].ncols == raw.ncols and previous[1].table.statement != "other":
-        # A statement carried onto the next page: no title, no header, the same columns as the table before.
+    if previous is not None and near and not _title(above) and previous[0].ncols == raw.ncols and \
+            previous[1].table.statement != "other" and \
+            (not raw.header or [h.label for h in heads] == [c.label for c in previous[1].table.columns]):
+        # A statement carried onto the next page: no title, no header or the same one, the same columns.
         before = previous[1].table
         statement = before.statement
         heads = [ColumnHead(c.label, c.period_end, c.period_months, c.basis) for c in before.columns]

@@ -19,6 +19,7 @@ _FIELD = re.compile(r"\S(?:.*?\S)??(?= {2,}|$)")
 _DOLLAR_SPLIT = re.compile(r"(?<=[^\s$]) (?=\$)")
 _TAG = re.compile(r"^\s*(?:</?(?:TABLE|CAPTION|PAGE|FN|S|C|F\d+)>\s*)+$", re.I)
 _RULE = re.compile(r"^[-=_~.,'\s\u2013\u2014]*$")
+_DAY = re.compile(r"^[0-3]?\d,$")
 _CURRENCY = frozenset({"$", "US$", "\\$"})
 DIGIT = re.compile(r"\d")
 _RULE_MARK = re.compile(r"[-=_\u2013\u2014]")
@@ -140,6 +141,8 @@ def _classify_field(raw: str, start: int, end: int, slot: int) -> Field:
     t = clean_cell(raw)
     if t in _CURRENCY:
         return Field(raw, start, end, slot, "cur")
+    if _DAY.match(t):
+        return Field(raw, start, end, slot, "text")  # "31," of "December 31," wrapped onto its own line
     number = parse_number(t)
     if number is not None and not (number.dash and len(t) > 3 and set(t) <= set("-=_")):
         return Field(raw, start, end, slot, "num", number)
