@@ -199,3 +199,30 @@ def test_a_statement_carried_onto_the_next_page_under_the_same_years_keeps_its_p
     assert facts[("NetCashProvidedByUsedInFinancingActivities", D(2022, 12, 31), 12)] == Decimal(-8_871_000_000)
     assert all(t.statement == "cash_flow" for t in filing.tables)
     assert not any(t.title and ".jpg" in t.title for t in filing.tables)
+
+
+def test_a_bare_fiscal_year_takes_its_end_from_the_equity_statement_balances() -> None:
+    w = 52
+    text = f"""ACME CORP.
+Consolidated Balance Sheets
+(Dollars in Millions)
+{"":<{w}}{"December 29, 2024":<22}December 31, 2023
+Total assets{"":<{w - 12}}{"$180,104":<22}167,558
+Total liabilities{"":<{w - 17}}{"108,614":<22}98,784
+
+Consolidated Statements of Earnings
+(Dollars in Millions)
+{"":<{w}}{"2024":<10}{"2023":<10}2022
+Sales to customers{"":<{w - 18}}{"$88,821":<10}{"85,159":<10}79,990
+Net earnings{"":<{w - 12}}{"$14,066":<10}{"35,153":<10}17,941
+
+Consolidated Statements of Equity
+(Dollars in Millions)
+{"":<{w}}{"Total":<10}Retained Earnings
+Balance, January 2, 2022{"":<{w - 24}}{"$74,023":<10}123,060
+Net earnings{"":<{w - 12}}{"17,941":<10}17,941
+Balance, January 1, 2023{"":<{w - 24}}{"76,804":<10}128,345
+"""
+    facts = _facts(_parse(text))
+    assert facts[("NetIncomeLoss", D(2024, 12, 29), 12)] == Decimal(14_066_000_000)
+    assert facts[("NetIncomeLoss", D(2023, 1, 1), 12)] == Decimal(17_941_000_000)  # a 52/53-week year

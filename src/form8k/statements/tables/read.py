@@ -60,14 +60,16 @@ def read_statements(sub: Submission) -> Statements:
 
 
 _YEAR_ONLY = re.compile(r"^(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)$", re.I)
-_ENDED_ON = re.compile(r"\b(?:ended|ending)\s+((?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\s+\d{1,2},\s+(?:19|20)\d\d)")
+_ENDED_ON = re.compile(r"\b(?:ended|ending|balances?,?\s+(?:at\s+|as\s+of\s+)?)\s*((?:January|February|March|April|May|"
+                       r"June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)", re.I)
 
 
 def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
     """Columns headed by a bare fiscal year ("2024") take the year's end from the document itself: a
     balance-sheet date of that year (a 52/53-week year may end in the first days of the next January),
-    else a "year ended <date>" the text states; a year the document never dates stays undated."""
+    else a "year ended <date>" the text states or a "Balance, <date>" row of the equity statement (a year
+    may end in its first days of January only when it is the next one's); a year the document never dates
+    stays undated."""
     import datetime as dt
 
     bare = [(m, c) for m in mapped if m.table.statement in ("income", "cash_flow")
@@ -86,7 +88,8 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
     for _, column in bare:
         year = int(_YEAR_ONLY.match(column.label.strip()).group(1))  # type: ignore[union-attr]
         for ends in (sheets, stated):
-            fits = sorted(d for d in ends if d.year == year or (d.year == year + 1 and d.month == 1 and d.day <= 7))
+            fits = sorted(d for d in ends if (d.year == year) != (d.month == 1 and d.day <= 7)
+                          and d.year in (year, year + 1))
             if fits:
                 if len(fits) == 1:
                     column.period_end, column.period_months = fits[0], 12
