@@ -114,3 +114,17 @@ def test_bare_fiscal_years_take_their_end_from_the_balance_sheet_and_percent_col
         (dt.date(2024, 12, 29), 12, 88_821_000_000), (dt.date(2023, 12, 31), 12, 85_159_000_000)}
     # the percent-of-sales columns never become dollar facts
     assert not [f for f in filing.facts if f.unit == "USD" and f.value is not None and abs(f.value) < 1000]
+
+
+@pytest.mark.parametrize("label,heading,unit", [
+    ("Continuing operations - basic", "Net earnings per share (Notes 1 and 15)", "USD/share"),
+    ("Discontinued operations", "Diluted earnings per share:", "USD/share"),
+    ("Basic", "Earnings per share:", "USD/share"),
+    ("Basic", "Shares used in computing earnings per share", "shares"),
+    ("Income from continuing operations", "Revenues and expenses", "USD"),
+    ("Continuing operations", "Net cash provided by operating activities:", "USD"),
+])
+def test_a_per_share_part_takes_its_unit_from_the_heading(label: str, heading: str, unit: str) -> None:
+    from form8k.statements.tables.rows import row_unit
+
+    assert row_unit(label, (heading,), "income") == unit

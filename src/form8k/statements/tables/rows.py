@@ -34,7 +34,11 @@ _TOTAL = re.compile(r"^(?:total\b|subtotal\b|net\s+cash\b|cash\s+(?:provided|gen
 _SHARES = re.compile(r"\b(?:weighted|average)\b.*\bshares\b|\bshares\s+(?:used|outstanding|issued|in\s+computing)\b|"
                      r"\bnumber\s+of\s+(?:\w+\s+)?shares\b|\bequivalent\s+shares\b|\bshares\b.*\b(?:basic|diluted)\b|"
                      r"\b(?:basic|diluted)\b.*\bshares\b|^\(?shares\)?$|\bunits\s+outstanding\b", re.I)
-_SHORT_LABEL = re.compile(r"^(?:basic|diluted|basic and diluted|primary|fully diluted|assuming dilution)$", re.I)
+# Labels that take their unit from the heading above: "Basic" under "Earnings per share:", and the parts of
+# per-share earnings ("Continuing operations - basic" under "Net earnings per share").
+_SHORT_LABEL = re.compile(r"^(?=.)(?:(?:(?:income|earnings|loss)\s+)?(?:from\s+)?(?:continuing|discontinued)\s+operations"
+                          r"(?:\s*[-\u2013\u2014,:]\s*|\s+)?)?(?:basic|diluted|basic and diluted|primary|fully diluted|"
+                          r"assuming dilution)?$", re.I)
 _MAJOR = re.compile(r"^(?:assets|liabilities\s+and\s+.*(?:equity|deficit|capital))\s*:?$", re.I)
 _BALANCE_SHARES = re.compile(r"^(?:total\s+)?(?:number\s+of\s+)?(?:common\s+|ordinary\s+)?shares\s+"
                              r"(?:outstanding|issued)\b[^,;]{0,30}$", re.I)
