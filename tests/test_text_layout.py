@@ -226,3 +226,107 @@ Balance, January 1, 2023{"":<{w - 24}}{"76,804":<10}128,345
     facts = _facts(_parse(text))
     assert facts[("NetIncomeLoss", D(2024, 12, 29), 12)] == Decimal(14_066_000_000)
     assert facts[("NetIncomeLoss", D(2023, 1, 1), 12)] == Decimal(17_941_000_000)  # a 52/53-week year
+
+
+# pdftotext -layout: the day of the heading's date on a line of its own, numbers right-aligned with
+# dashes and short numbers centred, so that character positions drift from row to row.
+PDFTOTEXT_QUARTER = """                       CONSOLIDATED STATEMENTS OF EARNINGS
+                                                          Three Months Ended March          Nine Months Ended March
+                                                                            31                               31
+
+Amounts in millions except per share amounts                    2025             2024            2025             2024
+
+NET SALES                                                 $      19,776      $   20,195      $   63,395       $   63,507
+       Cost of products sold                                      9,694           9,855          30,533           30,500
+       Impairment charge                                               —                —               —          1,341
+OPERATING INCOME                                                  4,558           4,460          16,096           14,660
+       Less: Net earnings attributable to noncontrolling interests     23               27              80               88
+NET EARNINGS                                                      3,793           3,781          12,439           11,830
+"""
+
+
+def test_pdftotext_quarters_with_the_day_apart_and_drifting_columns() -> None:
+    facts = _facts(_parse(PDFTOTEXT_QUARTER))
+    assert facts[("NetIncomeLoss", D(2025, 3, 31), 3)] == Decimal(3_793_000_000)
+    assert facts[("NetIncomeLoss", D(2024, 3, 31), 3)] == Decimal(3_781_000_000)
+    assert facts[("NetIncomeLoss", D(2025, 3, 31), 9)] == Decimal(12_439_000_000)
+    assert facts[("OperatingIncomeLoss", D(2024, 3, 31), 9)] == Decimal(14_660_000_000)
+    assert not any(months == 12 for _, _, months in facts)
+
+
+PDFTOTEXT_YEARS = """Consolidated Statements of Cash Flows
+                                                                              For the Years Ended December 31,
+
+                                                                               2024             2023             2022
+
+                                                                                            (in millions)
+Operating Activities
+Net income                                                                $     12,874      $   11,195       $    9,930
+Adjustments to reconcile net income to net cash provided by operating activities:
+   Amortization of customer incentives                                           1,830            1,622           1,586
+   (Gains) losses on equity investments, net                                          29               61           145
+   Share-based compensation                                                       526               460             295
+   Other                                                                          191                  22               44
+Net cash provided by operating activities                                       14,780           11,980          11,195
+"""
+
+
+def test_pdftotext_years_centred_left_of_their_numbers_keep_their_columns() -> None:
+    facts = _facts(_parse(PDFTOTEXT_YEARS))
+    assert facts[("ShareBasedCompensation", D(2024, 12, 31), 12)] == Decimal(526_000_000)
+    assert facts[("ShareBasedCompensation", D(2023, 12, 31), 12)] == Decimal(460_000_000)
+    assert facts[("ShareBasedCompensation", D(2022, 12, 31), 12)] == Decimal(295_000_000)
+    assert facts[("NetCashProvidedByUsedInOperatingActivities", D(2024, 12, 31), 12)] == Decimal(14_780_000_000)
+
+
+def test_an_interim_balance_sheet_date_never_makes_a_bare_year_a_fiscal_year() -> None:
+    w = 52
+    text = f"""ACME CORP.
+Condensed Consolidated Balance Sheets
+(in millions)
+{"":<{w}}{"March 31, 2025":<18}June 30, 2024
+Total assets{"":<{w - 12}}{"$122,370":<18}122,370
+Total liabilities{"":<{w - 17}}{"70,354":<18}71,811
+
+Condensed Consolidated Statements of Earnings
+(in millions)
+{"":<{w}}{"2025":<10}2024
+Net sales{"":<{w - 9}}{"$19,776":<10}20,195
+Net earnings{"":<{w - 12}}{"3,793":<10}3,781
+"""
+    filing = _parse(text)
+    assert not [f for f in filing.facts if f.period_months == 12]  # the quarter is not a year ended March 31
+
+
+def test_a_caption_and_both_period_headings_on_one_line_are_the_header() -> None:
+    w = 94
+    text = f"""THE ACME COMPANY
+Condensed Consolidated Statements of Operations
+(Unaudited)
+
+{"(Dollars in millions, except per share data)":<{w}}{"Six months ended June 30":<33}Three months ended June 30
+{"":<{w}}{"2025":<18}{"2024":<15}{"2025":<22}2024
+{"Total revenues":<{w}}{"$42,245":<18}{"$33,435":<15}{"$22,749":<22}$16,866
+{"Total costs and expenses":<{w}}{"(37,393)":<18}{"(30,330)":<15}{"(20,314)":<22}(15,637)
+{"Net loss":<{w}}{"(1,116)":<18}{"(1,798)":<15}{"(612)":<22}(1,439)
+"""
+    facts = _facts(_parse(text))
+    assert facts[("NetIncomeLoss", D(2025, 6, 30), 6)] == Decimal(-1_116_000_000)
+    assert facts[("NetIncomeLoss", D(2024, 6, 30), 3)] == Decimal(-1_439_000_000)
+    assert facts[("Revenues", D(2025, 6, 30), 3)] == Decimal(22_749_000_000)
+
+
+def test_two_columns_read_as_one_period_with_different_numbers_give_no_facts() -> None:
+    # Four columns under two bare years: the header names each period twice, so no column can be trusted.
+    w = 40
+    text = f"""ACME CORP.
+Condensed Consolidated Statements of Operations
+(Dollars in millions)
+For the six months ended June 30
+{"":<{w}}{"2025":<12}{"2024":<12}{"2025":<12}2024
+{"Total revenues":<{w}}{"$42,245":<12}{"$33,435":<12}{"$22,749":<12}$16,866
+{"Net loss":<{w}}{"(1,116)":<12}{"(1,798)":<12}{"(612)":<12}(1,439)
+"""
+    filing = _parse(text)
+    assert not filing.facts
+    assert any(p.code == "ambiguous_columns" for p in filing.problems)

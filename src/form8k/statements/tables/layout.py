@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import partial
+from statistics import median
 
 from form8k.load import Document
 from form8k.statements.tables.numbers import is_year
@@ -35,6 +36,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _PERIOD_HEAD = re.compile(rf"\b(?:weeks?|months?|quarters?|years?)\s+ended\b|\bas\s+of\b|\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\b|\breconciliation\b|"
                     r"\bsegment\b|\bselected\s+financial\b|\bfinancial\s+(?:information|highlights|data)\b", re.I)
+# What the wrapped rest of a period heading can be: the day of its date, or words of the period itself.
+_HEADING_REST = re.compile(rf"[0-3]?\d,?$|(?:ended|ending|weeks?|months?|quarters?|years?|{_MONTH})\b|"
+                           rf".*\b(?:weeks?|months?|quarters?|years?)\s+ended\b|.*\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _TABLE_BREAK_TAG = re.compile(r"TABLE|PAGE|CAPTION", re.I)
 _TABLE_OPEN = re.compile(r"<TABLE>", re.I)
 _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
@@ -44,7 +48,9 @@ _CONTEXT_LINES = 10
 def _is_prose(line: Line) -> bool:
     s = line.text.strip()
     longest = max((len(f.text) for f in line.fields), default=0)
-    return longest > MAX_LABEL or (len(s) > 100 and len(WORD.findall(s)) > 12)
+    # A caption and column headings on one line ("(Dollars in millions)    Six months ended June 30    Three
+    # months ended June 30") are words too, but in short fields apart.
+    return longest > MAX_LABEL or (len(s) > 100 and len(WORD.findall(s)) > 12 and longest >= 60)
 
 
 def _breaks(line: Line, tagged: bool = False) -> bool:
@@ -107,7 +113,7 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
         table = _table(doc, index, lines, prev_end, i, last)
         if table is not None:
             tables.append(table)
-        prev_end = last + 1
+            prev_end = last + 1
         i = last + 1
     for t, nxt in zip(tables, tables[1:] + [None], strict=False):
         stop = nxt.span[0] if nxt else doc.end
@@ -128,12 +134,14 @@ def _columns(data: list[Line], tabbed: bool) -> tuple[int, list[tuple[float, flo
 
         def group(f: Field) -> int:
             return next(k for k, (lo, hi) in enumerate(groups) if lo <= f.start and f.end <= hi)
-
-        if all(len({group(f) for f in nums}) == len(nums) for nums in line_nums):
-            return len(groups), groups
     counts = Counter(len(nums) for nums in line_nums)
     common = [c for c, m in counts.items() if m >= max(2, len(data) // 4)]
     ncols = max(common) if common else max(counts)
+    if not tabbed and all(len({group(f) for f in nums}) == len(nums) for nums in line_nums) and \
+            (len(groups) <= ncols or not common):
+        # Unless there are more position groups than rows have numbers (dashes and short numbers centred
+        # under right-aligned ones, as pdftotext prints them, split a column in two), the groups are the columns.
+        return len(groups), groups
     full = [nums for nums in line_nums if len(nums) == ncols]
     anchors: list[tuple[float, float]] = []
     for k in range(ncols):
@@ -142,8 +150,15 @@ def _columns(data: list[Line], tabbed: bool) -> tuple[int, list[tuple[float, flo
             s = float(slots.most_common(1)[0][0])
             anchors.append((s, s))
         else:
-            anchors.append((min(nums[k].start for nums in full), max(nums[k].end for nums in full)))
+            # The middle of the k-th numbers of the full rows: drifting positions never make two columns overlap.
+            anchors.append((median(nums[k].start for nums in full), median(nums[k].end for nums in full)))
     return ncols, anchors
+
+
+def _days_line(line: Line) -> bool:
+    """"31   31" under "Three Months Ended March   Nine Months Ended March": the day of a heading's date."""
+    return line.kind == "data" and not line.label and all(
+        f.text.isdecimal() and 1 <= int(f.text) <= 31 for f in line.nums)
 
 
 def _stray_line(data: list[Line], anchors: list[tuple[float, float]]) -> Line | None:
@@ -214,11 +229,16 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
         return all((f.slot == 0) if tabbed else (f.end <= value_start) for f in line.fields)
 
     def is_caption(f: Field) -> bool:
-        return f.slot == 0 if tabbed else f.start < max(label_edge, 1)
+        # Header text over the labels; a year or a period heading centred over the first columns may start
+        # left of their numbers.
+        if tabbed:
+            return f.slot == 0
+        return f.start < max(label_edge, 1) and (f.end <= value_start or f.start < value_start / 2 or not (
+            is_year(f.text) or _PERIOD_HEAD.search(f.text)))
 
     def is_header_like(line: Line) -> bool:
         return line.kind == "years" or (line.kind == "text" and not _is_prose(line)
-                                        and any(not is_caption(f) for f in line.fields))
+                                        and any(not is_caption(f) for f in line.fields)) or _days_line(line)
 
     # Label lines just above the first values belong to the table (section heads such as "REVENUES").
     top = first
@@ -258,19 +278,15 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     label_header: list[str] = []
     above: list[tuple[Field, HeaderCell]] = []  # the value fields of the header line above, with their cells
     for line in header_lines:
-        if line.kind not in ("years", "text"):
+        if line.kind not in ("years", "text") and not _days_line(line):
             continue
         label_fields = [f for f in line.fields if is_caption(f)]
         value_fields = [f for f in line.fields if f not in label_fields and f.kind != "rule"]
         label_header.extend(f.text for f in label_fields)
         if value_fields:
             cells = _header_cells(value_fields, ncols, anchors, tabbed)
-            if len(value_fields) == 1 and above and not tabbed:
-                # "31," under "Fiscal Year Ended January": the rest of a heading wrapped onto the next line.
-                f = value_fields[0]
-                for g, cell in above:
-                    if cell.last > cell.first and g.start <= f.end and f.start <= g.end:
-                        cells = [HeaderCell(f.text, cell.first, cell.last)]
+            if above and not tabbed:
+                cells = _wrapped_heading(value_fields, cells, above)
             above = list(zip(value_fields, cells, strict=True))
             header.append(cells)
     ctx_lines: list[str] = []
@@ -288,6 +304,21 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     end = doc.start + lines[last].start + len(lines[last].text)
     return RawTable(document=index, span=(start, end), rows=rows, ncols=ncols, header=header,
                     label_header=label_header, context="\n".join(reversed(ctx_lines)), source="text")
+
+
+def _wrapped_heading(fields: list[Field], cells: list[HeaderCell],
+                     above: list[tuple[Field, HeaderCell]]) -> list[HeaderCell]:
+    """"31," under "Fiscal Year Ended January", "31" under "Three Months Ended March": the rest of a heading
+    wrapped onto the next line covers the heading's columns (when it alone sits under that heading)."""
+    out = list(cells)
+    for g, heading in above:
+        if heading.last == heading.first:
+            continue
+        under = [k for k, f in enumerate(fields) if g.start <= f.end and f.start <= g.end]
+        if len(under) == 1 and _HEADING_REST.match(fields[under[0]].text):  # never a year: it names its column
+            k = under[0]
+            out[k] = HeaderCell(fields[k].text, heading.first, heading.last)
+    return out
 
 
 def _header_cells(fields: list[Field], ncols: int, anchors: list[tuple[float, float]], tabbed: bool) -> list[HeaderCell]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -64,13 +65,18 @@ _ENDED_ON = re.compile(r"\b(?:ended|ending|balances?,?\s+(?:at\s+|as\s+of\s+)?)\
                        r"June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)", re.I)
 
 
+def _one_year_end(dates: set[dt.date]) -> bool:
+    """Whether the dates fall on one day of the year, give or take a week (52/53-week years drift)."""
+    days = [d.timetuple().tm_yday for d in dates]
+    return all(min(abs(a - days[0]), 365 - abs(a - days[0])) <= 7 for a in days)
+
+
 def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
     """Columns headed by a bare fiscal year ("2024") take the year's end from the document itself: a
     balance-sheet date of that year (a 52/53-week year may end in the first days of the next January),
     else a "year ended <date>" the text states or a "Balance, <date>" row of the equity statement (a year
     may end in its first days of January only when it is the next one's); a year the document never dates
     stays undated."""
-    import datetime as dt
 
     bare = [(m, c) for m in mapped if m.table.statement in ("income", "cash_flow")
             for c in m.table.columns if c.period_end is None and c.period_months in (None, 12)
@@ -79,6 +85,8 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
         return
     sheets = {c.period_end for m in mapped if m.table.statement == "balance" for c in m.table.columns
               if c.period_end is not None}
+    if not _one_year_end(sheets):
+        sheets = set()  # an interim balance sheet (March 31 beside June 30): its dates are not all year ends
     stated: set[dt.date] = set()
     for found in _ENDED_ON.finditer(text[:2_000_000]):
         try:
@@ -147,6 +155,13 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
         table.problems.append(Problem(code="misaligned_header", component="statements", span=raw.span,
                                       message="a column of numbers stands under no header while another header "
                                               "names several years: the periods are not read"))
+    twins = _same_period_columns(table) if statement in ("income", "balance", "cash_flow") else []
+    if twins:
+        for k in twins:
+            table.columns[k].period_end = None
+        table.problems.append(Problem(code="ambiguous_columns", component="statements", span=raw.span,
+                                      message=f"columns {[k + 1 for k in twins]} name the same period and print "
+                                              "different numbers: their periods are not read"))
     for p in table.problems:
         p.message = f"table {index}: {p.message}"
     amount = [h.basis not in ("percent", "change", "adjustment", "non_gaap", "low", "high", "reported") for h in heads]
@@ -179,6 +194,24 @@ def _title(lines: list[str]) -> str | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WHOLE = re.compile(r"\b(?:consolidated|total)\b", re.I)
+
+
+def _same_period_columns(table: Table) -> list[int]:
+    """Amount columns that share a period and basis yet differ in some row: a header read wrong, or
+    the entities of a consolidating statement. One column named "Consolidated" or "Total" keeps its period."""
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for k, c in enumerate(table.columns):
+        if c.period_end is not None and c.basis not in ("percent", "change"):
+            groups.setdefault((c.period_end, c.period_months, c.basis), []).append(k)
+    out: list[int] = []
+    for ks in groups.values():
+        if len(ks) < 2 or not any(len({r.values[k] for k in ks if k < len(r.values) and r.values[k] is not None}) > 1
+                                  for r in table.rows):
+            continue
+        whole = [k for k in ks if _WHOLE.search(table.columns[k].label)]
+        out.extend(k for k in ks if len(whole) != 1 or k != whole[0])
+    return sorted(out)
 
 
 def _misaligned(raw: RawTable, heads: list[ColumnHead]) -> bool:
