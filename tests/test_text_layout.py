@@ -330,3 +330,25 @@ For the six months ended June 30
     filing = _parse(text)
     assert not filing.facts
     assert any(p.code == "ambiguous_columns" for p in filing.problems)
+
+
+def test_a_long_label_that_runs_into_its_first_value_and_wraps_stays_one_row() -> None:
+    w = 120
+    text = f"""ACME CORP.
+Consolidated Balance Sheets
+(in thousands)
+{"":<{w}}{"June 30, 2025":<18}December 31, 2024
+{"Total liabilities":<{w}}{"28,147,765":<18}28,886,807
+Stockholders' equity:
+Common stock, $0.001 par value; 4,990,000,000 shares authorized; 424,926,346 and 427,757,100 issued and outstanding at June 30, 6,932,828         6,252,126
+2025 and December 31, 2024, respectively
+{"Retained earnings":<{w}}{"37,316,681":<18}31,300,917
+{"Total stockholders' equity":<{w}}{"24,951,899":<18}24,743,567
+{"Total liabilities and stockholders' equity":<{w}}{"$ 53,099,664":<18}$ 53,630,374
+"""
+    filing = _parse(text)
+    facts = _facts(filing)
+    (row,) = [r for t in filing.tables for r in t.rows if r.label.startswith("Common stock")]
+    assert row.label.endswith("respectively") and row.values == [Decimal(6_932_828_000), Decimal(6_252_126_000)]
+    assert facts[("StockholdersEquity", D(2024, 12, 31), 0)] == Decimal(24_743_567_000)
+    assert len([t for t in filing.tables if t.statement == "balance"]) == 1

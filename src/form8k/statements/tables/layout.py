@@ -69,6 +69,13 @@ def _breaks(line: Line, tagged: bool = False) -> bool:
     return not tagged and (bool(_PERIOD_HEAD.search(line.text)) or bool(_TITLE.search(line.text)))
 
 
+def _wrapped_label(prev: Line, line: Line) -> bool:
+    """"2025 and December 31, 2024, respectively" under a row whose long label ran out of room."""
+    first = line.text.lstrip()[:1]
+    return prev.kind == "data" and len(prev.label) > 60 and len(line.fields) == 1 and line.indent <= prev.indent + 4 \
+        and (first.islower() or first.isdigit()) and not _is_prose(line)
+
+
 def _tagged(lines: list[Line]) -> list[bool]:
     """Which lines sit inside `<TABLE>` … `</TABLE>`."""
     inside = False
@@ -102,7 +109,7 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
                 blanks += 1
                 if blanks >= 3:
                     break
-            elif _breaks(line, tagged[k]):
+            elif _breaks(line, tagged[k]) and not _wrapped_label(lines[k - 1], line):
                 break
             elif line.kind == "text":
                 blanks = 0
@@ -330,7 +337,9 @@ def _header_cells(fields: list[Field], ncols: int, anchors: list[tuple[float, fl
         return [HeaderCell(f.text, *([_nearest(f, anchors, True)] * 2)) for f in texts]
     cells = []
     for i, f in enumerate(fields):
-        ks = [k for k, (lo, hi) in enumerate(anchors) if f.start <= hi + 1 and lo - 1 <= f.end]
+        # Columns the text stands over; touching a column's edge counts only when it stands over none.
+        ks = [k for k, (lo, hi) in enumerate(anchors) if f.start < hi and lo < f.end] or \
+            [k for k, (lo, hi) in enumerate(anchors) if f.start <= hi + 1 and lo - 1 <= f.end]
         if not ks:
             ks = [_nearest(f, anchors, False)]
         last = ks[-1]
@@ -388,8 +397,8 @@ def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float
             if pending and _is_continuation(pending[-1], line) and line.label:
                 pending.append(line)
             elif not pending and last_data is not None and rows and rows[-1].has_values and line.label and \
-                    line.label[:1].islower() and line.indent > last_data.indent and \
-                    not last_data.label.rstrip().endswith(":"):
+                    (line.label[:1].islower() and line.indent > last_data.indent or _wrapped_label(last_data, line)) \
+                    and not last_data.label.rstrip().endswith(":"):
                 # "Series B: 2,000,000 shares designated …  5,915,572" wrapped onto a second line after its values
                 rows[-1].label += " " + line.label.strip()
             else:

@@ -99,7 +99,23 @@ def _fields(text: str) -> list[Field]:
                     out.append(_classify_field(part, start, start + len(part), slot))
                 offset += len(part) + 1
         pos += len(piece) + 1
-    return out
+    return _split_run_in_amount(out)
+
+
+# "… issued and outstanding at June 30, 6,932,828": a long label that runs into its first value column.
+_RUN_IN = re.compile(r"(?<=[^\s$]) (\(?\$?\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?)$")
+
+
+def _split_run_in_amount(fields: list[Field]) -> list[Field]:
+    for k in range(len(fields) - 1):
+        f = fields[k]
+        if f.kind == "text" and len(f.text) > 60 and fields[k + 1].kind == "num" and (m := _RUN_IN.search(f.text)):
+            cut = f.start + m.start(1)
+            label = _classify_field(f.text[:m.start(1) - 1], f.start, cut - 1, f.slot)
+            amount = _classify_field(m.group(1), cut, f.end, f.slot)
+            if amount.kind == "num":
+                return fields[:k] + [label, amount] + fields[k + 1:]
+    return fields
 
 
 _TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
