@@ -352,3 +352,29 @@ Common stock, $0.001 par value; 4,990,000,000 shares authorized; 424,926,346 and
     assert row.label.endswith("respectively") and row.values == [Decimal(6_932_828_000), Decimal(6_252_126_000)]
     assert facts[("StockholdersEquity", D(2024, 12, 31), 0)] == Decimal(24_743_567_000)
     assert len([t for t in filing.tables if t.statement == "balance"]) == 1
+
+
+PDFTOTEXT_CENTRED = """                                             CONSOLIDATED STATEMENTS OF OPERATIONS
+                      (In millions, except number of shares, which are reflected in thousands, and per-share amounts)
+
+
+                                                                                                              Years ended
+
+                                                                                        September 28,         September 30,          September 24,
+                                                                                            2024                  2023                   2022
+
+Net sales:
+ Products                                                                           $         294,866     $         298,085      $         316,199
+ Services                                                                                      96,169                85,200                 78,129
+    Total net sales                                                                           391,035               383,285                394,328
+Operating income                                                                              123,216               114,301                119,437
+Net income                                                                          $          93,736     $          96,995      $          99,803
+"""
+
+
+def test_a_lone_centred_heading_heads_every_column_and_each_date_keeps_its_own() -> None:
+    filing = _parse(PDFTOTEXT_CENTRED)
+    (table,) = filing.tables
+    assert [(c.period_end, c.period_months) for c in table.columns] == [
+        (D(2024, 9, 28), 12), (D(2023, 9, 30), 12), (D(2022, 9, 24), 12)]
+    assert _facts(filing)[("NetIncomeLoss", D(2023, 9, 30), 12)] == Decimal(96_995_000_000)

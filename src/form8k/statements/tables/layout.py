@@ -39,6 +39,7 @@ _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\
 # What the wrapped rest of a period heading can be: the day of its date, or words of the period itself.
 _HEADING_REST = re.compile(rf"[0-3]?\d,?$|(?:ended|ending|weeks?|months?|quarters?|years?|{_MONTH})\b|"
                            rf".*\b(?:weeks?|months?|quarters?|years?)\s+ended\b|.*\b{_MONTH}\s+\d{{1,2}}\b", re.I)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TABLE_BREAK_TAG = re.compile(r"TABLE|PAGE|CAPTION", re.I)
 _TABLE_OPEN = re.compile(r"<TABLE>", re.I)
 _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
@@ -244,8 +245,9 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
             is_year(f.text) or _PERIOD_HEAD.search(f.text)))
 
     def is_header_like(line: Line) -> bool:
-        return line.kind == "years" or (line.kind == "text" and not _is_prose(line)
-                                        and any(not is_caption(f) for f in line.fields)) or _days_line(line)
+        # A text line heads columns when some text stands over the values, not a title centred over the labels.
+        return line.kind == "years" or (line.kind == "text" and not _is_prose(line) and any(
+            not is_caption(f) and (tabbed or f.end >= value_start - 2) for f in line.fields)) or _days_line(line)
 
     # Label lines just above the first values belong to the table (section heads such as "REVENUES").
     top = first
@@ -318,8 +320,10 @@ def _wrapped_heading(fields: list[Field], cells: list[HeaderCell],
     """"31," under "Fiscal Year Ended January", "31" under "Three Months Ended March": the rest of a heading
     wrapped onto the next line covers the heading's columns (when it alone sits under that heading)."""
     out = list(cells)
+    if len(fields) > sum(heading.last > heading.first for _, heading in above):
+        return out  # more texts than headings above: each names its own column ("September 28,  September 30,")
     for g, heading in above:
-        if heading.last == heading.first:
+        if heading.last == heading.first or not _HEADING_REST.match(g.text):
             continue
         under = [k for k, f in enumerate(fields) if g.start <= f.end and f.start <= g.end]
         if len(under) == 1 and _HEADING_REST.match(fields[under[0]].text):  # never a year: it names its column
@@ -336,13 +340,15 @@ def _header_cells(fields: list[Field], ncols: int, anchors: list[tuple[float, fl
             return [HeaderCell(f.text, i * per, i * per + per - 1) for i, f in enumerate(texts)]
         return [HeaderCell(f.text, *([_nearest(f, anchors, True)] * 2)) for f in texts]
     cells = []
+    over = _columns_under(fields, anchors)
     for i, f in enumerate(fields):
-        # Columns the text stands over; touching a column's edge counts only when it stands over none.
-        ks = [k for k, (lo, hi) in enumerate(anchors) if f.start < hi and lo < f.end] or \
-            [k for k, (lo, hi) in enumerate(anchors) if f.start <= hi + 1 and lo - 1 <= f.end]
-        if not ks:
-            ks = [_nearest(f, anchors, False)]
+        ks = over[i]
         last = ks[-1]
+        if len(fields) == 1 and _PERIOD_HEAD.search(f.text) and not _A_YEAR.search(f.text):
+            # The one heading of its line, with no year of its own ("Years ended", centred by pdftotext over
+            # the middle column): it heads every column.
+            cells.append(HeaderCell(f.text, 0, len(anchors) - 1))
+            continue
         if _PERIOD_HEAD.search(f.text) and not is_year(f.text):
             # A period heading printed flush left over its columns ("Year Ended December 31," above
             # "2022  2023  2024") covers the columns to its right up to the next heading on its line.
@@ -351,6 +357,26 @@ def _header_cells(fields: list[Field], ncols: int, anchors: list[tuple[float, fl
                 last += 1
         cells.append(HeaderCell(f.text, ks[0], last))
     return cells
+
+
+def _columns_under(fields: list[Field], anchors: list[tuple[float, float]]) -> list[list[int]]:
+    """The value columns each header text stands over (fixed-width). Touching a column's edge counts only
+    for a text over no column; a column under two texts of one line ("September 28,  September 30,"
+    centred over drifting numbers) belongs to the text whose middle is nearest its own."""
+    over: list[list[int]] = []
+    for f in fields:
+        ks = [k for k, (lo, hi) in enumerate(anchors) if f.start < hi and lo < f.end] or \
+            [k for k, (lo, hi) in enumerate(anchors) if f.start <= hi + 1 and lo - 1 <= f.end]
+        over.append(ks or [_nearest(f, anchors, False)])
+    for k, (lo, hi) in enumerate(anchors):
+        claims = [i for i, ks in enumerate(over) if k in ks]
+        if len(claims) > 1:
+            mid = (lo + hi) / 2
+            keep = min(claims, key=lambda i: abs((fields[i].start + fields[i].end) / 2 - mid))
+            for i in claims:
+                if i != keep and len(over[i]) > 1:
+                    over[i] = [c for c in over[i] if c != k]
+    return over
 
 
 def _nearest(f: Field, anchors: list[tuple[float, float]], tabbed: bool) -> int:
