@@ -4,7 +4,8 @@
 
 For each `X.json` of the gold folder this writes `tests/data/statements/X.html` (the document's
 statements section, `X_statements.html`) and `X.tags.csv`: every non-dimensional fact the filer tagged in
-its three primary statements (concept, period end, months, value in base units, the label printed), so
+its three primary statements (concept, period end, months, value in base units, the label printed), and
+`X.pdf.txt` (the section printed to PDF and read back by `pdftotext -layout`), so
 that the test suite measures the statement reader against the filers' own tags without `../shared`.
 """
 
@@ -29,6 +30,9 @@ def main() -> None:
         if not section.exists():
             continue
         shutil.copyfile(section, OUT / f"{gold.stem}.html")
+        printed = gold.with_name(gold.stem + "_pdf.txt")  # the same section printed to PDF, as pdftotext reads it
+        if printed.exists():
+            shutil.copyfile(printed, OUT / f"{gold.stem}.pdf.txt")
         facts = json.loads(gold.read_text(encoding="utf-8"))["facts"]
         with (OUT / f"{gold.stem}.tags.csv").open("w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
