@@ -8,19 +8,14 @@ from decimal import Decimal
 import pytest
 
 import form8k
-from form8k import parse
-from form8k.models import Filing
 from form8k.statements.tables.classify import names_statement
+from parse_helpers import facts_by_period, parse_text
 
 D = dt.date
 
 
-def _parse(name: str, text: str) -> Filing:
-    return parse([(name, text.encode("utf-8"))])
-
-
-def _facts(filing: Filing) -> dict[tuple[str, dt.date | None, int | None], Decimal]:
-    return {(f.concept, f.period_end, f.period_months): f.value for f in filing.facts}
+_parse = parse_text
+_facts = facts_by_period
 
 
 def _cells(*cells: str) -> str:

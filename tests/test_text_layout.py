@@ -13,18 +13,17 @@ from decimal import Decimal
 
 import pytest
 
-from form8k import parse
 from form8k.models import Filing
+from parse_helpers import facts_by_period, parse_text
 
 D = dt.date
 
 
 def _parse(text: str) -> Filing:
-    return parse([("statements.txt", text.encode("utf-8"))])
+    return parse_text("statements.txt", text)
 
 
-def _facts(filing: Filing) -> dict[tuple[str, dt.date | None, int | None], Decimal]:
-    return {(f.concept, f.period_end, f.period_months): f.value for f in filing.facts}
+_facts = facts_by_period
 
 
 INCOME = """ACME CORP.

@@ -18,7 +18,7 @@ from functools import partial
 from statistics import median
 
 from form8k.load import Document
-from form8k.statements.tables.numbers import is_year
+from form8k.statements.tables.numbers import YEAR_IN_TEXT, is_year
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
 from form8k.statements.tables.text_lines import (
     DIGIT,
@@ -39,7 +39,6 @@ _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\
 # What the wrapped rest of a period heading can be: the day of its date, or words of the period itself.
 _HEADING_REST = re.compile(rf"[0-3]?\d,?$|(?:ended|ending|weeks?|months?|quarters?|years?|{_MONTH})\b|"
                            rf".*\b(?:weeks?|months?|quarters?|years?)\s+ended\b|.*\b{_MONTH}\s+\d{{1,2}}\b", re.I)
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TABLE_BREAK_TAG = re.compile(r"TABLE|PAGE|CAPTION", re.I)
 _TABLE_OPEN = re.compile(r"<TABLE>", re.I)
 _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
@@ -344,7 +343,7 @@ def _header_cells(fields: list[Field], ncols: int, anchors: list[tuple[float, fl
     for i, f in enumerate(fields):
         ks = over[i]
         last = ks[-1]
-        if len(fields) == 1 and _PERIOD_HEAD.search(f.text) and not _A_YEAR.search(f.text):
+        if len(fields) == 1 and _PERIOD_HEAD.search(f.text) and not YEAR_IN_TEXT.search(f.text):
             # The one heading of its line, with no year of its own ("Years ended", centred by pdftotext over
             # the middle column): it heads every column.
             cells.append(HeaderCell(f.text, 0, len(anchors) - 1))

@@ -104,6 +104,9 @@ def parse_clean(s: str, raw: str) -> Number | None:
     return Number(value, raw, decimals, percent=bool(pct or pct2), currency=bool(cur or cur2))
 
 
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")  # a year named anywhere in a header or a title
+
+
 def is_year(text: str) -> bool:
     """Whether a cell is a bare fiscal year such as `2006` (a header, not an amount)."""
     s = clean_cell(text).rstrip("*").strip()

@@ -61,8 +61,9 @@ def read_statements(sub: Submission) -> Statements:
 
 
 _YEAR_ONLY = re.compile(r"^(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)$", re.I)
-_ENDED_ON = re.compile(r"\b(?:ended|ending|balances?,?\s+(?:at\s+|as\s+of\s+)?)\s*((?:January|February|March|April|May|"
-                       r"June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)", re.I)
+# "year ended <date>", "Balance, <date>": a date the document states as the end of a fiscal year
+_YEAR_END_STATED = re.compile(r"\b(?:ended|ending|balances?,?\s+(?:at\s+|as\s+of\s+)?)\s*((?:January|February|March|April|May|"
+                              r"June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)", re.I)
 
 
 def _one_year_end(dates: set[dt.date]) -> bool:
@@ -88,7 +89,7 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
     if not _one_year_end(sheets):
         sheets = set()  # an interim balance sheet (March 31 beside June 30): its dates are not all year ends
     stated: set[dt.date] = set()
-    for found in _ENDED_ON.finditer(text[:2_000_000]):
+    for found in _YEAR_END_STATED.finditer(text[:2_000_000]):
         try:
             stated.add(dt.datetime.strptime(" ".join(found.group(1).split()), "%B %d, %Y").date())
         except ValueError:
@@ -193,7 +194,6 @@ def _title(lines: list[str]) -> str | None:
     return plain[-1] if plain else None
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WHOLE = re.compile(r"\b(?:consolidated|total)\b", re.I)
 
 
@@ -218,7 +218,9 @@ def _misaligned(raw: RawTable, heads: list[ColumnHead]) -> bool:
     """Whether the header cells do not sit over the value columns: a column of numbers under no header at
     all while another header names two years ("2023 2022"), as text tools print a header whose cells they
     merged. Read by position, every column would take its neighbour's period."""
-    if not any(len(set(_YEAR.findall(h.label))) > 1 for h in heads):
+    from form8k.statements.tables.numbers import YEAR_IN_TEXT
+
+    if not any(len(set(YEAR_IN_TEXT.findall(h.label))) > 1 for h in heads):
         return False
     return any(not h.label.strip() and sum(1 for r in raw.rows if (c := r.cells[k]) is not None and c.number) >= 2
                for k, h in enumerate(heads))
