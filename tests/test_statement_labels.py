@@ -128,3 +128,68 @@ def test_a_per_share_part_takes_its_unit_from_the_heading(label: str, heading: s
     from form8k.statements.tables.rows import row_unit
 
     assert row_unit(label, (heading,), "income") == unit
+
+
+def _cash_flow(year: int) -> bytes:
+    return f"""<html><body>
+<p>CONSOLIDATED STATEMENTS OF CASH FLOWS (In millions)</p>
+<table>
+<tr><td></td><td colspan=2>Year Ended December 31,</td></tr>
+<tr><td></td><td>{year}</td><td>{year - 1}</td></tr>
+<tr><td>Net income</td><td>500</td><td>400</td></tr>
+<tr><td>Net cash provided by operating activities</td><td>700</td><td>600</td></tr>
+<tr><td>Capital expenditures</td><td>(200)</td><td>(150)</td></tr>
+<tr><td>Net cash used in investing activities</td><td>(200)</td><td>(150)</td></tr>
+<tr><td>Dividends paid</td><td>(100)</td><td>(90)</td></tr>
+<tr><td>Net cash used in financing activities</td><td>(100)</td><td>(90)</td></tr>
+<tr><td>Effect of exchange rate changes on cash and cash equivalents</td><td>(10)</td><td>5</td></tr>
+<tr><td>Net increase in cash and cash equivalents</td><td>390</td><td>365</td></tr>
+<tr><td>Cash and cash equivalents, beginning of year</td><td>1,365</td><td>1,000</td></tr>
+<tr><td>Cash and cash equivalents, end of year</td><td>1,755</td><td>1,365</td></tr>
+</table></body></html>""".encode()
+
+
+@pytest.mark.parametrize("year,prefix", [(2019, "CashCashEquivalentsRestrictedCash"), (2016, "CashAndCashEquivalents")])
+def test_cash_flow_totals_take_the_concept_of_their_era(year: int, prefix: str) -> None:
+    # since ASU 2016-18 the statement explains cash, cash equivalents and restricted cash together,
+    # and filers tag its totals so however the rows are labelled
+    filing = statements([("cash.htm", _cash_flow(year))])
+    by_value = {(f.value, f.period_end): f.concept.split(":")[-1] for f in filing.facts}
+    end, start = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
+    assert by_value[(1_755_000_000, end)].startswith(prefix)
+    assert by_value[(1_365_000_000, start)].startswith(prefix)
+    assert by_value[(390_000_000, end)].startswith(prefix)
+    assert "ExchangeRate" in by_value[(-10_000_000, end)]
+    assert by_value[(-10_000_000, end)].endswith(
+        "RestrictedCashAndRestrictedCashEquivalents" if year > 2018 else "CashAndCashEquivalents")
+
+
+def _income(year: int, lender: bool = False) -> bytes:
+    first = ("<tr><td>Net interest income</td><td>3,000</td><td>2,800</td></tr>" if lender else
+             "<tr><td>Net sales</td><td>10,000</td><td>9,000</td></tr>"
+             "<tr><td>Cost of sales</td><td>6,000</td><td>5,500</td></tr>"
+             "<tr><td>Total costs and expenses</td><td>6,000</td><td>5,500</td></tr>")
+    return f"""<html><body>
+<p>CONSOLIDATED STATEMENTS OF INCOME (In millions)</p>
+<table>
+<tr><td></td><td colspan=2>Year Ended December 31,</td></tr>
+<tr><td></td><td>{year}</td><td>{year - 1}</td></tr>
+{first}
+<tr><td>Operating income</td><td>4,000</td><td>3,500</td></tr>
+<tr><td>Interest expense</td><td>(250)</td><td>(200)</td></tr>
+<tr><td>Income before income taxes</td><td>3,750</td><td>3,300</td></tr>
+<tr><td>Provision for income taxes</td><td>750</td><td>660</td></tr>
+<tr><td>Net income</td><td>3,000</td><td>2,640</td></tr>
+</table></body></html>""".encode()
+
+
+@pytest.mark.parametrize("year,lender,concept", [
+    (2024, False, "InterestExpenseNonoperating"),  # the 2024 taxonomy split interest expense
+    (2022, False, "InterestExpense"),
+    (2024, True, "InterestExpense"),  # a lender's interest expense is an operating line
+])
+def test_interest_expense_takes_the_concept_of_its_era(year: int, lender: bool, concept: str) -> None:
+    filing = statements([("income.htm", _income(year, lender))])
+    interest = {f.concept.split(":")[-1] for f in filing.facts
+                if f.value == 250_000_000 and f.period_end == dt.date(year, 12, 31)}
+    assert interest == {concept}

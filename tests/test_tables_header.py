@@ -121,3 +121,37 @@ def test_period_start(end: dt.date, months: int, known: set[dt.date], start: dt.
     from form8k.statements.tables.facts import period_start
 
     assert period_start(end, months, known) == start
+
+
+@pytest.mark.parametrize("end,months,year_ends,start", [
+    # the last Saturday of September (2022-10-01 would be the Saturday nearest September 30)
+    (D(2022, 9, 24), 12, {D(2024, 9, 28), D(2023, 9, 30), D(2022, 9, 24)}, D(2021, 9, 25)),
+    # a 10-Q's prior-year half: 26 weeks back is the year end before the printed one
+    (D(2024, 3, 30), 6, {D(2024, 9, 28)}, D(2023, 9, 30)),
+    # one printed year end that is both the last Saturday and the one nearest the month end: the year
+    # before ends September 24 by one rule, October 1 by the other, so no date is given
+    (D(2023, 7, 1), 9, {D(2023, 9, 30)}, None),
+    # the Sunday nearest December 31 (January 1, 2023 rules out "the last Sunday of December")
+    (D(2023, 1, 1), 12, {D(2024, 12, 29), D(2023, 12, 31), D(2023, 1, 1)}, D(2022, 1, 2)),
+    # Friday quarters in a year that closes on December 31
+    (D(2025, 6, 27), 6, {D(2024, 12, 31)}, D(2024, 12, 31)),
+    (D(2024, 6, 28), 6, {D(2024, 12, 31)}, D(2023, 12, 31)),
+    # the second quarter alone begins at no year end
+    (D(2025, 6, 27), 3, {D(2024, 12, 31)}, None),
+    (D(2024, 6, 29), 3, {D(2023, 9, 30)}, None),
+])
+def test_period_start_from_the_year_ends(end: dt.date, months: int, year_ends: set[dt.date],
+                                         start: dt.date | None) -> None:
+    """A 52/53-week filer's opening balance dated by the rule its printed year ends follow."""
+    from form8k.statements.tables.facts import period_start
+
+    assert period_start(end, months, {end} | year_ends, {end} | year_ends, year_ends) == start
+
+
+def test_period_start_reads_the_calendar_from_the_statements_alone() -> None:
+    """An officer's age "as of January 29, 2025" in another table does not make a December year weekly."""
+    from form8k.statements.tables.facts import period_start
+
+    dates = {D(2024, 12, 31), D(2023, 12, 31), D(2022, 12, 31)}
+    assert period_start(D(2022, 12, 31), 12, dates | {D(2025, 1, 29)}, dates, dates) == D(2021, 12, 31)
+    assert period_start(D(2022, 12, 31), 12, dates | {D(2025, 1, 29)}) is None

@@ -16,13 +16,14 @@ sign convention that turns the printed number into the fact's value.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["FALLBACKS", "ConceptRule", "rules", "match_label", "match_normalized", "normalize_label", "normalize_path",
+__all__ = ["FALLBACKS", "INTEREST_SPLIT_FROM", "RESTRICTED_CASH_FLOW", "RESTRICTED_CASH_FROM", "ConceptRule", "rules", "match_label", "match_normalized", "normalize_label", "normalize_path",
            "sign_factor", "FOOTNOTE_HEADING", "concept_direction", "label_direction", "label_sign"]
 
 # Headings of breakdowns printed under a statement ("(1) Includes stock-based compensation as follows:")
@@ -37,6 +38,26 @@ FALLBACKS: tuple[tuple[str, str, str], ...] = (
     ("StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest", "StockholdersEquity",
      r"noncontrolling|non-controlling|minority"),
 )
+
+
+# Since ASU 2016-18 (fiscal years beginning after December 15, 2017) the cash-flow statement explains the
+# change in cash, cash equivalents and restricted cash: filers tag its opening and closing cash, its change
+# and the exchange-rate effect with these concepts however the rows are labelled ("Cash and cash
+# equivalents, end of period"), unless the statement prints both totals (then the plain one is the part
+# that reconciles to the balance sheet).
+RESTRICTED_CASH_FROM = dt.date(2017, 12, 15)
+RESTRICTED_CASH_FLOW: tuple[tuple[str, str], ...] = (
+    ("CashAndCashEquivalentsAtCarryingValue", "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    ("CashAndCashEquivalentsPeriodIncreaseDecrease",
+     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"),
+    ("EffectOfExchangeRateOnCashAndCashEquivalents",
+     "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+)
+
+# The 2024 US-GAAP taxonomy split interest expense: `InterestExpense` now means operating and nonoperating
+# together, and the interest a company that is not a lender reports outside its operating costs is
+# `InterestExpenseNonoperating`. Statements of periods ending from this date on are tagged so.
+INTEREST_SPLIT_FROM = dt.date(2024, 3, 1)
 
 
 @dataclass(frozen=True, slots=True)

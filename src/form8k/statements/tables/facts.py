@@ -38,23 +38,69 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def period_start(end: dt.date, months: int, known: set[dt.date]) -> dt.date | None:
+def period_start(end: dt.date, months: int, known: set[dt.date], calendar_dates: set[dt.date] | None = None,
+                 year_ends: set[dt.date] | None = None) -> dt.date | None:
     """The instant a period began: the previous month end for a calendar that closes on month ends;
-    for a 52/53-week calendar (any date of the filing falls before a month end) the date 13 weeks per
-    quarter earlier, accepted only when the filing prints that date, since a 53-week year moves it."""
-    weeks = any(d != _month_end(d.year, d.month) for d in known)
+    for a 52/53-week calendar (a date of the primary statements, `calendar_dates`, falls before a month
+    end) the date 13 weeks per quarter earlier or, after a 53-week year's long quarter, a week more:
+    accepted when the filing prints that date (`known`), or when it is the one of the two that closes a
+    fiscal year by the rule every printed year end (`year_ends`) follows ("the last Saturday of
+    September", "the Sunday nearest December 31"); where every year end is a calendar month end falling
+    on another weekday than the quarters' ends, the year end within a week of that date. Dates of other
+    tables (an officer's age "as of January 29") say nothing of the fiscal calendar."""
+    weeks = any(d != _month_end(d.year, d.month) for d in (known if calendar_dates is None else calendar_dates))
     if not weeks and end == _month_end(end.year, end.month):
         month = end.month - months
         year = end.year + (month - 1) // 12
         month = (month - 1) % 12 + 1
         return _month_end(year, month)
     start = end - dt.timedelta(weeks=round(months * 13 / 3))
-    return start if start in known else None
+    if start in known:
+        return start
+    ends = year_ends or set()
+    if ends and all(d == _month_end(d.year, d.month) and d.weekday() != end.weekday() for d in ends):
+        # quarters closing on a weekday in a year that closes on a calendar month end, another weekday
+        # ("June 27" in a December year): a year-to-date period began after the year end nearest
+        # 13 weeks per quarter back
+        near = [d for d in (_month_end(start.year, start.month), start.replace(day=1) - dt.timedelta(days=1))
+                if abs((d - start).days) <= 7 and d.month == min(ends).month]
+        return near[0] if len(near) == 1 else None
+    candidates = {start, start - dt.timedelta(weeks=1)}
+    closing = [c for c in candidates if _closes_year(c, ends)]
+    return closing[0] if len(closing) == 1 else None
+
+
+def _closes_year(day: dt.date, year_ends: set[dt.date]) -> bool:
+    """Whether `day` ends a fiscal year under every 52/53-week rule the printed year ends all follow
+    (same weekday; the last of the month, or the nearest to its end), with at least one such rule."""
+    if not year_ends or any(d.weekday() != day.weekday() for d in year_ends):
+        return False
+    rules = [rule for rule in (_last_weekday, _nearest_weekday) if all(rule(d) for d in year_ends)]
+    return bool(rules) and all(rule(day) for rule in rules) and _year_month(day) == _year_month(min(year_ends))
+
+
+def _last_weekday(day: dt.date) -> bool:
+    return (_month_end(day.year, day.month) - day).days < 7
+
+
+def _nearest_weekday(day: dt.date) -> bool:
+    month_end = _month_end(day.year, day.month)
+    if day.day <= 3:  # early in the month after the one that closes the year
+        month_end = day.replace(day=1) - dt.timedelta(days=1)
+    return abs((day - month_end).days) <= 3
+
+
+def _year_month(day: dt.date) -> int:
+    """The month a 52/53-week year is named for: "January 2" closes a December year."""
+    return (day.replace(day=1) - dt.timedelta(days=1)).month if day.day <= 3 else day.month
 
 
 def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[Fact], list[Check]]:
     """The facts of the primary statements and the cross-table checks of their duplicates."""
     known = {c.period_end for m in tables for c in m.table.columns if c.period_end}
+    calendar_dates = {c.period_end for m in tables if m.table.statement in PRIMARY
+                      for c in m.table.columns if c.period_end}
+    year_ends = _year_ends(tables)
     found: dict[tuple[str, dt.date, int], list[tuple[tuple[int, int, int, int, int], Fact]]] = {}
     for m in tables:
         if m.table.statement not in PRIMARY:
@@ -67,7 +113,7 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                 value = row.values[k] if k < len(row.values) else None
                 if value is None or not m.amount_columns[k] or col.period_end is None or col.period_months is None:
                     continue
-                period = _period(rule.period, col.period_end, col.period_months, known)
+                period = _period(rule.period, col.period_end, col.period_months, known, calendar_dates, year_ends)
                 if period is None:
                     continue
                 cell = (m.table.index, r, k)
@@ -112,7 +158,18 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
     return facts, checks
 
 
-def _period(kind: str, end: dt.date, months: int, known: set[dt.date]) -> tuple[dt.date, int] | None:
+def _year_ends(tables: list[MappedTable]) -> set[dt.date]:
+    """The fiscal year ends the primary statements print: the ends of their years, and the balance
+    sheet dates that end no period of the statements (a 10-Q's "September 28, 2024" column)."""
+    primary = [c for m in tables if m.table.statement in PRIMARY for c in m.table.columns
+               if c.period_end and c.period_months is not None]
+    durations = {c.period_end for c in primary if c.period_months}
+    return {c.period_end for c in primary if c.period_months == 12} | \
+        {c.period_end for c in primary if c.period_months == 0 and c.period_end not in durations and durations}
+
+
+def _period(kind: str, end: dt.date, months: int, known: set[dt.date], calendar_dates: set[dt.date],
+            year_ends: set[dt.date]) -> tuple[dt.date, int] | None:
     if kind == "duration":
         return (end, months) if months > 0 else None
     if kind == "instant":
@@ -121,5 +178,5 @@ def _period(kind: str, end: dt.date, months: int, known: set[dt.date]) -> tuple[
         return None
     if kind == "end":
         return end, 0
-    start = period_start(end, months, known)
+    start = period_start(end, months, known, calendar_dates, year_ends)
     return (start, 0) if start else None

@@ -12,6 +12,7 @@ from form8k.models import Check, Column, Fact, Problem, Table
 
 if TYPE_CHECKING:
     from form8k.statements.concepts import ConceptRule
+    from form8k.statements.labels import LabelConcept
     from form8k.statements.tables.facts import MappedTable
     from form8k.statements.tables.header import ColumnHead
     from form8k.statements.tables.raw import RawTable
@@ -237,6 +238,7 @@ def _mark_percent_columns(raw: RawTable, heads: list[ColumnHead]) -> None:
 def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
     from form8k.statements.concepts import (
         FALLBACKS,
+        RESTRICTED_CASH_FLOW,
         match_normalized,
         normalize_label,
         normalize_path,
@@ -269,6 +271,12 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
         if fallback_from in by_concept and fallback_to not in by_concept and \
                 not any(re.search(unless, row.label, re.I) for row in table.rows):
             by_concept[fallback_to] = by_concept.pop(fallback_from)
+    if table.statement == "cash_flow" and _after_restricted_cash(table):
+        for rows_of in (by_concept, starts):
+            for plain, restricted in RESTRICTED_CASH_FLOW:
+                if plain in rows_of and restricted not in rows_of:
+                    rows_of[restricted] = rows_of.pop(plain)
+    _interest_by_era(table, by_concept)
     alternates = {r: rule.alternate for r, rule in matches.items() if rule.alternate}
     amounts = [v for v, amount in zip(range(len(table.columns)), m.amount_columns, strict=True) if amount]
     for concept, r in [*by_concept.items(), *starts.items()]:
@@ -286,6 +294,56 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
     for r in m.rules:
         m.mapped_by[r] = "rule"
     _map_remaining(m, set(by_concept), amounts)
+
+
+def _after_restricted_cash(table: Table) -> bool:
+    """Whether the statement's latest period began after ASU 2016-18 took effect (it applies to the
+    earlier periods shown beside it as well)."""
+    from form8k.statements.concepts import RESTRICTED_CASH_FROM
+    from form8k.statements.fiscal import add_months
+
+    starts = [add_months(c.period_end, -c.period_months) for c in table.columns
+              if c.period_end is not None and c.period_months]
+    return bool(starts) and max(starts) > RESTRICTED_CASH_FROM
+
+
+_COSTS_TOTAL = re.compile(r"^total\b.*\b(?:costs?|expenses|deductions)\b", re.I)
+_LENDER = re.compile(r"\bnet interest (?:income|revenue)\b", re.I)
+
+
+def _interest_by_era(table: Table, by_concept: dict[str, int]) -> None:
+    """Interest expense as the taxonomy of the statement's time names it: from 2024 on, the line a company
+    that is not a lender prints outside its operating costs is `InterestExpenseNonoperating`. The new
+    concept never names a line of an earlier statement (`_map_remaining`), though the label table, compiled
+    from recent filings, gives it."""
+    from form8k.statements.concepts import INTEREST_SPLIT_FROM
+
+    plain, nonoperating = "InterestExpense", "InterestExpenseNonoperating"
+    ends = [c.period_end for c in table.columns if c.period_end is not None]
+    if table.statement != "income" or not ends or max(ends) < INTEREST_SPLIT_FROM:
+        return
+    r = by_concept.get(plain)
+    if r is None or nonoperating in by_concept or any(_LENDER.search(row.label) for row in table.rows):
+        return
+    total = next((row for row in table.rows[r + 1:] if row.kind == "total"), None)
+    if total is None or not _COSTS_TOTAL.search(total.label):
+        by_concept[nonoperating] = by_concept.pop(plain)
+
+
+def _concept_of_the_era(table: Table, hit: LabelConcept) -> LabelConcept:
+    """A concept of the label table (compiled from recent filings) as the statement's own time names it:
+    interest expense before the 2024 split, plain cash before ASU 2016-18."""
+    from form8k.statements.concepts import INTEREST_SPLIT_FROM, RESTRICTED_CASH_FLOW
+
+    if hit.concept == "InterestExpenseNonoperating":
+        ends = [c.period_end for c in table.columns if c.period_end is not None]
+        if ends and max(ends) < INTEREST_SPLIT_FROM:
+            return replace(hit, concept="InterestExpense")
+    if table.statement == "cash_flow" and not _after_restricted_cash(table):
+        plain = next((p for p, restricted in RESTRICTED_CASH_FLOW if restricted == hit.concept), None)
+        if plain is not None:
+            return replace(hit, concept=plain)
+    return hit
 
 
 _START = re.compile(r"\b(?:beginning|start) of (?:the )?(?:period|year|quarter|fiscal)", re.I)
@@ -317,6 +375,8 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
         elif table.statement == "cash_flow" and _END.search(labels[r]):
             period = "end"
         hit = lookup(table.statement, sections[r], labels[r])
+        if hit is not None:
+            hit = _concept_of_the_era(table, hit)
         if hit is not None and hit.concept not in taken:
             concept, sign, how = hit.concept, hit.sign, "labels"
         else:
