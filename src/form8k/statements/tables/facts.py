@@ -161,11 +161,11 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
 def _year_ends(tables: list[MappedTable]) -> set[dt.date]:
     """The fiscal year ends the primary statements print: the ends of their years, and the balance
     sheet dates that end no period of the statements (a 10-Q's "September 28, 2024" column)."""
-    primary = [c for m in tables if m.table.statement in PRIMARY for c in m.table.columns
-               if c.period_end and c.period_months is not None]
-    durations = {c.period_end for c in primary if c.period_months}
-    return {c.period_end for c in primary if c.period_months == 12} | \
-        {c.period_end for c in primary if c.period_months == 0 and c.period_end not in durations and durations}
+    primary = [(c.period_end, c.period_months) for m in tables if m.table.statement in PRIMARY
+               for c in m.table.columns if c.period_end and c.period_months is not None]
+    durations = {end for end, months in primary if months}
+    return {end for end, months in primary if months == 12} | \
+        {end for end, months in primary if months == 0 and end not in durations and durations}
 
 
 def _period(kind: str, end: dt.date, months: int, known: set[dt.date], calendar_dates: set[dt.date],
