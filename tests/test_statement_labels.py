@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -193,3 +194,124 @@ def test_interest_expense_takes_the_concept_of_its_era(year: int, lender: bool, 
     interest = {f.concept.split(":")[-1] for f in filing.facts
                 if f.value == 250_000_000 and f.period_end == dt.date(year, 12, 31)}
     assert interest == {concept}
+
+
+@pytest.mark.parametrize("label,concept", [
+    # the description after a stock line's name changes every year; the name is what filers tag
+    ("Preferred stock, $0.001 par value; 5 shares authorized and none issued and outstanding", "PreferredStockValue"),
+    ("Preferred stock — without par value (authorized and unissued 2,000,000 shares)", "PreferredStockValue"),
+    ("Less: common stock held in treasury, at cost (713,064,000 and 712,921,000 shares)", "TreasuryStockCommonValue"),
+    ("Treasury stock, at cost – 256,638,054 and 263,044,840 shares", "TreasuryStockCommonValue"),
+])
+def test_a_stock_line_is_known_by_its_name_without_its_description(label: str, concept: str) -> None:
+    hit = lookup("balance", "equity", label)
+    assert hit is not None and hit.concept == concept
+
+
+def _table(title: str, head: str, rows: list[tuple[str, ...]]) -> bytes:
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<html><body><p>{title}</p><table>{head}{body}</table></body></html>".encode()
+
+
+_YEARS = "<tr><td></td><td colspan=2>Year Ended December 31,</td></tr><tr><td></td><td>2024</td><td>2023</td></tr>"
+
+
+def _by_concept(source: bytes) -> dict[tuple[str, dt.date], object]:
+    filing = statements([("acme.htm", source)])
+    return {(f.concept.split(":")[-1], f.period_end): f.value for f in filing.facts}
+
+
+def test_the_one_line_between_operating_and_pretax_income_is_all_of_nonoperating_income() -> None:
+    rows = [("Net sales", "1,000", "900"), ("Cost of sales", "600", "560"), ("Operating income", "400", "340"),
+            ("Other income/(expense), net", "(25)", "10"), ("Income before provision for income taxes", "375", "350"),
+            ("Provision for income taxes", "75", "70"), ("Net income", "300", "280")]
+    facts = _by_concept(_table("CONSOLIDATED STATEMENTS OF OPERATIONS (In millions)", _YEARS, rows))
+    end = dt.date(2024, 12, 31)
+    assert facts[("NonoperatingIncomeExpense", end)] == -25_000_000
+    assert facts[("OtherNonoperatingIncomeExpense", end)] == -25_000_000
+
+
+def test_other_income_beside_interest_is_only_the_other_part() -> None:
+    rows = [("Net sales", "1,000", "900"), ("Cost of sales", "600", "560"), ("Operating income", "400", "340"),
+            ("Interest expense", "(20)", "(15)"), ("Other income/(expense), net", "(5)", "25"),
+            ("Income before provision for income taxes", "375", "350"), ("Provision for income taxes", "75", "70"),
+            ("Net income", "300", "280")]
+    facts = _by_concept(_table("CONSOLIDATED STATEMENTS OF OPERATIONS (In millions)", _YEARS, rows))
+    end = dt.date(2024, 12, 31)
+    assert facts[("OtherNonoperatingIncomeExpense", end)] == -5_000_000
+    assert ("NonoperatingIncomeExpense", end) not in facts
+
+
+def test_cash_flow_lines_no_concept_names_follow_the_conventions_filers_tag() -> None:
+    """A payment of investing activities is positive; the change in an operating asset is the asset's
+    increase; the restricted cash subtracted from the closing total is restricted cash at the period's end;
+    the heading "Cash flows - operating activities" is not the operating total."""
+    rows = [("Cash flows – operating activities:",), ("Net income", "300", "280"),
+            ("Changes in assets and liabilities –",), ("Operating lease vehicles", "(590)", "1,570"),
+            ("Accrued warranty liabilities", "40", "(30)"),
+            ("Net cash provided by operating activities", "(250)", "1,820"),
+            ("Cash flows – investing activities:",), ("Cash transferred to Spinco at separation", "(1,114)", "(20)"),
+            ("Net cash used in investing activities", "(1,114)", "(20)"),
+            ("Net increase (decrease) in cash, cash equivalents and restricted cash", "(1,364)", "1,800"),
+            ("Cash, cash equivalents and restricted cash at end of year", "2,436", "3,800"),
+            ("Less: Restricted cash and restricted cash equivalents at end of year", "(306)", "(326)"),
+            ("Cash and cash equivalents at end of year", "2,130", "3,474")]
+    facts = _by_concept(_table("CONSOLIDATED STATEMENTS OF CASH FLOWS (In millions)", _YEARS, rows))
+    end = dt.date(2024, 12, 31)
+    assert facts[("OperatingLeaseVehicles", end)] == 590_000_000
+    assert facts[("AccruedWarrantyLiabilities", end)] == 40_000_000
+    assert facts[("CashTransferredToSpincoAtSeparation", end)] == 1_114_000_000
+    assert facts[("RestrictedCashAndCashEquivalents", end)] == 306_000_000
+    assert facts[("NetCashProvidedByUsedInOperatingActivities", end)] == -250_000_000
+
+
+def test_a_per_share_block_goes_on_after_the_basic_total() -> None:
+    rows = [("Net earnings", "14,066", "35,153"), ("Net earnings per share:",),
+            ("Continuing operations - basic", "5.84", "5.26"), ("Discontinued operations - basic", "—", "8.62"),
+            ("Total net earnings per share - basic", "5.84", "13.88"),
+            ("Continuing operations - diluted", "5.79", "5.20"), ("Discontinued operations - diluted", "—", "8.52"),
+            ("Total net earnings per share - diluted", "5.79", "13.72")]
+    filing = statements([("acme.htm", _table("CONSOLIDATED STATEMENTS OF EARNINGS (Dollars in Millions)", _YEARS,
+                                             rows))])
+    diluted = [f for f in filing.facts if f.label == "Continuing operations - diluted"]
+    assert diluted and {f.unit for f in diluted} == {"USD/share"}
+    assert {f.value for f in diluted} == {Decimal("5.79"), Decimal("5.20")}
+
+
+def test_a_bare_subtotal_of_revenue_less_its_costs_is_the_gross_margin() -> None:
+    rows = [("Sales of products", "53,227", "65,581"), ("Sales of services", "13,290", "12,213"),
+            ("Total revenues", "66,517", "77,794"), ("Cost of products", "(57,394)", "(59,864)"),
+            ("Cost of services", "(11,114)", "(10,206)"), ("Total costs and expenses", "(68,508)", "(70,070)"),
+            ("", "(1,991)", "7,724"), ("General and administrative expense", "(5,021)", "(5,168)"),
+            ("Loss from operations", "(7,012)", "2,556")]
+    facts = _by_concept(_table("Consolidated Statements of Operations (Dollars in millions)", _YEARS, rows))
+    assert facts[("GrossProfit", dt.date(2024, 12, 31))] == -1_991_000_000
+    assert facts[("GrossProfit", dt.date(2023, 12, 31))] == 7_724_000_000
+
+
+_PERCENT_HEAD = ("<tr><td></td><td colspan=2>Three Months Ended June 29, 2025</td>"
+                 "<td colspan=2>Three Months Ended June 30, 2024</td></tr>"
+                 "<tr><td></td><td>Amount</td><td>Percent to Sales</td><td>Amount</td><td>Percent to Sales</td></tr>")
+
+
+@pytest.mark.parametrize("cost_percent,kept", [("32.1", True), ("3.21", False), ("30.6", False)])
+def test_a_percent_to_sales_column_gives_ratios_only_when_they_are_the_amounts_over_revenue(
+        cost_percent: str, kept: bool) -> None:
+    """Percentages beside each period's amounts are facts of unit pure, never money, and only where the
+    printed percentage is the row's amount over the revenue printed at 100 %: a shifted decimal or another
+    period's percentage is refused."""
+    rows = [("Sales to customers", "$23,743", "100.0%", "$22,447", "100.0%"),
+            ("Cost of products sold", "7,628", cost_percent, "6,869", "30.6"),
+            ("Gross profit", "16,115", "67.9", "15,578", "69.4"),
+            ("Net earnings", "5,536", "23.3", "4,686", "20.9")]
+    filing = statements([("acme.htm", _table("CONSOLIDATED STATEMENTS OF EARNINGS (Dollars in Millions)",
+                                             _PERCENT_HEAD, rows))])
+    ratios = {(f.concept, f.period_end): f for f in filing.facts if f.unit == "pure"}
+    assert all(not f.unit.startswith("USD") for f in ratios.values())
+    assert not [f for f in filing.facts if f.unit == "USD" and f.value < 1 and f.value != 0]
+    gross = ratios[("form8k:GrossProfitPercentToSales", dt.date(2025, 6, 29))]
+    assert gross.value == Decimal("0.679") and gross.period_months == 3
+    cost = ratios.get(("form8k:CostOfRevenuePercentToSales", dt.date(2025, 6, 29)))
+    assert (cost is not None and cost.value == Decimal("0.321")) is kept
+    failed = [c for c in filing.checks if c.rule == "percent_of_revenue" and c.status == "fail"]
+    assert bool(failed) is not kept

@@ -85,7 +85,8 @@ def row_sections(table: Table) -> list[str]:
     """`section_of` each row of a read table, from its normalised labels and the heading each sits under."""
     from form8k.statements.concepts import normalize_label
 
-    labels = [normalize_label(row.label) for row in table.rows]
+    # a heading row ("Cash flows - operating activities:") opens its section; it is never the section's total
+    labels = [normalize_label(row.label) if row.kind != "section" else "" for row in table.rows]
     heads = [(normalize_label(row.section),) if row.section else () for row in table.rows]
     return section_of(table.statement, labels, heads)
 
@@ -168,11 +169,32 @@ def _table() -> dict[tuple[str, str, str], LabelConcept]:
 def lookup(statement: str, section: str, label: str, min_share: float = 0.6) -> LabelConcept | None:
     """The concept filers give this label in this statement and section (or in any section of it)."""
     table = _table()
-    key = table_key(label)
-    hit = table.get((statement, section, key)) or table.get((statement, "", key))
-    if hit is None or hit.share < min_share:
-        return None
-    return hit
+    for key in (table_key(label), *(table_key(core) for core in _stock_core(statement, label))):
+        hit = table.get((statement, section, key)) or table.get((statement, "", key))
+        if hit is not None and hit.share >= min_share:
+            return hit
+    return None
+
+
+_STOCK_ROW = re.compile(r"^(?:less:?\s+)?((?:common|preferred|preference|capital|treasury)\s+(?:stock|shares)\b.*|"
+                        r"common stock held in treasury\b.*)", re.I)
+_DESCRIPTION = re.compile(r"\s*(?:[,;:(\u2014\u2013]|\s-\s).*$")
+
+
+def _stock_core(statement: str, label: str) -> list[str]:
+    """A balance-sheet stock line without the description filers print after its name (par value, shares
+    authorized and issued, "at cost"), whose numbers vary from filing to filing.
+
+    >>> _stock_core("balance", "preferred stock, $0.001 par value; 5 shares authorized, none issued")
+    ['preferred stock']
+    >>> _stock_core("balance", "less: common stock held in treasury, at cost (712,921,000 shares)")
+    ['common stock held in treasury']
+    """
+    found = _STOCK_ROW.match(label) if statement == "balance" else None
+    if found is None:
+        return []
+    core = _DESCRIPTION.sub("", found.group(1)).strip()
+    return [core] if core and core != label else []
 
 
 def _camel(text: str) -> str:

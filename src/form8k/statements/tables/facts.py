@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from form8k.models import Check, Fact, FactRef, Table
 from form8k.statements.checks import CheckResult, half
@@ -32,6 +34,9 @@ class MappedTable:
     rules: dict[int, ConceptRule] = field(default_factory=dict)  # row -> the rule that mapped it
     factors: dict[int, int] = field(default_factory=dict)
     mapped_by: dict[int, str] = field(default_factory=dict)  # row -> rule, labels or extension
+    # row -> a second concept the same line is as well ("Other income, net" as the only nonoperating line
+    # is also the whole of nonoperating income)
+    also: dict[int, ConceptRule] = field(default_factory=dict)
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -107,7 +112,8 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
             continue
         # the statement titled as such before a discussion's summary or a segment's table of its rows
         own = 0 if names_statement(m.table.statement, m.table.title) else 1
-        for r, rule in m.rules.items():
+        for r, rule, second in [*((r, rule, False) for r, rule in m.rules.items()),
+                                *((r, rule, True) for r, rule in m.also.items())]:
             row = m.table.rows[r]
             for k, col in enumerate(m.table.columns):
                 value = row.values[k] if k < len(row.values) else None
@@ -117,7 +123,7 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                 if period is None:
                     continue
                 cell = (m.table.index, r, k)
-                fact = Fact(concept=rule.concept if row.concept == rule.concept else row.concept or rule.concept,
+                fact = Fact(concept=rule.concept if second or row.concept == rule.concept else row.concept or rule.concept,
                             value=value * m.factors.get(r, 1), unit=rule.unit, period_end=period[0],
                             period_months=period[1], label=row.label, table=m.table.index, row=r, column=k,
                             decimals=m.decimals[r][k], confirmed=cell in result.confirmed,
@@ -155,6 +161,15 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
     facts.sort(key=lambda f: (f.table or 0, f.row or 0, f.column or 0))
     checks += verify({k: [f for _, f in e] for k, e in found.items()}, facts, [m.table for m in tables], result,
                      cross)
+    seen = {(f.concept, f.period_end, f.period_months) for f in facts}
+    for m in tables:
+        ratios, ratio_checks = ratio_facts(m)
+        checks += ratio_checks
+        for ratio in ratios:  # the first table that prints a ratio gives it
+            if (ratio.concept, ratio.period_end, ratio.period_months) not in seen:
+                seen.add((ratio.concept, ratio.period_end, ratio.period_months))
+                facts.append(ratio)
+    facts.sort(key=lambda f: (f.table or 0, f.row or 0, f.column or 0))
     return facts, checks
 
 
@@ -180,3 +195,66 @@ def _period(kind: str, end: dt.date, months: int, known: set[dt.date], calendar_
         return end, 0
     start = period_start(end, months, known, calendar_dates, year_ends)
     return (start, 0) if start else None
+
+
+_OF_REVENUE = re.compile(r"(?:percent|%)\s*(?:to|of)\s*(?:net\s+|total\s+)?(sales|revenues?)\b", re.I)
+
+
+_POINT_TENTH = Decimal("0.001")
+
+
+def ratio_facts(m: MappedTable) -> tuple[list[Fact], list[Check]]:
+    """The percent-of-sales column printed beside each period's amounts ("Amount | Percent to Sales") as
+    facts of unit `pure`, never money: each row's percentage is kept only when it is the row's amount over
+    the revenue printed at 100 % in that period, within the printed precision (check `percent_of_revenue`)."""
+    table = m.table
+    if table.statement != "income":
+        return [], []
+    facts: list[Fact] = []
+    checks: list[Check] = []
+    columns = table.columns
+    for k, col in enumerate(columns):
+        named = _OF_REVENUE.search(col.label)
+        if col.basis != "percent" or named is None:
+            continue
+        amount = next((j for j in range(k - 1, -1, -1) if m.amount_columns[j]), None)
+        if amount is None or columns[amount].period_end is None or not columns[amount].period_months:
+            continue
+        whole = next((r for r, row in enumerate(table.rows) if row.unit == "USD" and _at(row.values, k) == 1
+                      and _at(row.values, amount)), None)
+        if whole is None:
+            continue
+        revenue = _at(table.rows[whole].values, amount)
+        assert revenue is not None
+        suffix = "PercentTo" if named.group(0).lower().replace("%", "percent").split()[1:2] == ["to"] else "PercentOf"
+        suffix += named.group(1).capitalize()
+        for r, rule in m.rules.items():
+            row = table.rows[r]
+            printed, value = _at(row.values, k), _at(row.values, amount)
+            if printed is None or value is None or row.unit != "USD":
+                continue
+            decimals = m.decimals[r][k]
+            # the printed percentage's rounding, and what the rounding of the amount and the revenue moves
+            # their quotient by
+            # filers divide unrounded amounts and round the quotient their own way: a tenth of a point more
+            tolerance = half(decimals) + (half(m.decimals[r][amount]) + abs(value / revenue) *
+                                          half(m.decimals[whole][amount])) / abs(revenue) + _POINT_TENTH
+            ok = abs(printed - value / revenue) <= tolerance + Decimal("1e-9")
+            local = (row.concept or rule.concept).rpartition(":")[2]
+            concept = f"form8k:{local}{suffix}"
+            checks.append(Check(rule="percent_of_revenue", status="pass" if ok else "fail", expected=value / revenue,
+                                actual=printed, tolerance=tolerance, table=table.index, span=row.spans[k],
+                                inputs=[FactRef(concept=concept, period_end=columns[amount].period_end,
+                                                period_months=columns[amount].period_months)],
+                                detail=f"{row.label}: {printed} of {table.rows[whole].label} vs "
+                                       f"{value} / {revenue}"))
+            if ok:
+                facts.append(Fact(concept=concept, value=printed, unit="pure", period_end=columns[amount].period_end,
+                                  period_months=columns[amount].period_months, label=row.label, table=table.index,
+                                  row=r, column=k, decimals=decimals, span=row.spans[k], mapped_by="extension",
+                                  evidence=["percent_of_revenue"]))
+    return facts, checks
+
+
+def _at(values: list[Decimal | None], k: int) -> Decimal | None:
+    return values[k] if k < len(values) else None

@@ -277,6 +277,8 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
                 if plain in rows_of and restricted not in rows_of:
                     rows_of[restricted] = rows_of.pop(plain)
     _interest_by_era(table, by_concept)
+    whole = _whole_nonoperating(table, by_concept, m.amount_columns)
+    margin = _unlabelled_margin(table, by_concept, m.amount_columns)
     alternates = {r: rule.alternate for r, rule in matches.items() if rule.alternate}
     amounts = [v for v, amount in zip(range(len(table.columns)), m.amount_columns, strict=True) if amount]
     for concept, r in [*by_concept.items(), *starts.items()]:
@@ -293,7 +295,66 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
             by_concept[alternate] = r
     for r in m.rules:
         m.mapped_by[r] = "rule"
+    if margin is not None:
+        from form8k.statements.concepts import ConceptRule
+
+        rule = ConceptRule(concept="GrossProfit", statement="income", label=_ANY, section=None, unit="USD",
+                           sign="printed", period="duration", priority=1, alternate=None, line=0)
+        table.rows[margin].concept = rule.concept
+        m.rules[margin] = rule
+        m.factors[margin] = 1
+        m.mapped_by[margin] = "rule"
+    if whole is not None and whole in m.rules and "NonoperatingIncomeExpense" not in by_concept:
+        m.also[whole] = replace(m.rules[whole], concept="NonoperatingIncomeExpense")
     _map_remaining(m, set(by_concept), amounts)
+
+
+_PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+
+
+def _whole_nonoperating(table: Table, by_concept: dict[str, int], amount_columns: list[bool]) -> int | None:
+    """The row of "Other income (expense), net" when it is the one line between operating income and
+    income before taxes: then it is also the whole of nonoperating income (`NonoperatingIncomeExpense`),
+    as operating income plus the line equals the pre-tax income in every column."""
+    other, whole = "OtherNonoperatingIncomeExpense", "NonoperatingIncomeExpense"
+    r, op, pretax = by_concept.get(other), by_concept.get("OperatingIncomeLoss"), by_concept.get(_PRETAX)
+    if table.statement != "income" or r is None or op is None or pretax is None or whole in by_concept:
+        return None
+    rows = table.rows
+    between = [i for i in range(op + 1, pretax) if rows[i].kind in ("data", "total")
+               and any(v is not None for v in rows[i].values)]
+    if between != [r] or not op < r < pretax:
+        return None
+    width = min(len(rows[op].values), len(rows[r].values), len(rows[pretax].values))
+    sums = [(a, b, c) for k, amount in enumerate(amount_columns[:width]) if amount
+            and (a := rows[op].values[k]) is not None and (b := rows[r].values[k]) is not None
+            and (c := rows[pretax].values[k]) is not None]
+    return r if sums and all(a + b == c for a, b, c in sums) else None
+
+
+def _unlabelled_margin(table: Table, by_concept: dict[str, int], amount_columns: list[bool]) -> int | None:
+    """A total printed without a label under the costs of revenue, above the operating expenses, that equals
+    revenue less those costs in every column: the gross margin ("Total costs and expenses" then a bare
+    subtotal, then general and administrative expense ... "Loss from operations")."""
+    from form8k.statements.identities import REVENUES
+
+    revenue = next((by_concept[c] for c in REVENUES if c in by_concept), None)
+    operating = by_concept.get("OperatingIncomeLoss")
+    if table.statement != "income" or revenue is None or operating is None or "GrossProfit" in by_concept:
+        return None
+    rows = table.rows
+    for r in range(revenue + 2, operating):
+        if rows[r].label.strip() or rows[r].kind not in ("data", "total"):
+            continue
+        costs = rows[r - 1]
+        pairs = [(a, b, c) for k, amount in enumerate(amount_columns) if amount
+                 and k < min(len(rows[revenue].values), len(costs.values), len(rows[r].values))
+                 and (a := rows[revenue].values[k]) is not None and (b := costs.values[k]) is not None
+                 and (c := rows[r].values[k]) is not None]
+        if pairs and all(a - abs(b) == c for a, b, c in pairs) and any(b for _, b, _ in pairs):
+            return r
+        return None
+    return None
 
 
 def _after_restricted_cash(table: Table) -> bool:
@@ -381,7 +442,7 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
             concept, sign, how = hit.concept, hit.sign, "labels"
         else:
             concept = extension_concept(row.label, taken, _heading(table, r) or sections[r])
-            sign = "expense" if _OUTFLOW.search(labels[r]) else "printed"
+            sign = _extension_sign(table, r, labels[r], sections[r], amounts)
             how = "extension"
         taken.add(concept)
         rule = ConceptRule(concept=concept, statement=table.statement, label=_ANY, section=None,
@@ -393,6 +454,37 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
 
 
 _ANY = re.compile("")
+# a cash-flow line that may run either way: its printed sign is its value's
+_TWO_WAY = re.compile(r"\b(?:net|change|changes|increase|decrease|proceeds|sales?|issuances?|borrowings?|received|"
+                      r"receipts?|collections?|other|maturities|disposals?|dispositions?|refunds?)\b")
+_WORKING_CAPITAL = re.compile(r"\bchanges? in\b.*\b(?:assets|liabilities|working capital)\b|"
+                              r"\b(?:increase|decrease)s?\b.*\b(?:assets|liabilities)\b|\bworking capital\b")
+_ASSET_WORDS = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|prepaid|prepayments?|assets?|equipment|vehicles|"
+                          r"advances to)\b")
+_LIABILITY_WORDS = re.compile(r"\b(?:payables?|accrued|accruals|liabilit(?:y|ies)|deferred revenues?|obligations?|"
+                              r"deposits?|unearned|advances from|customer advances)\b")
+
+
+def _extension_sign(table: Table, r: int, label: str, section: str, amounts: list[int]) -> str:
+    """The sign convention of a row no concept of the taxonomy names, as filers tag such rows: a cost or a
+    payment is positive; a line of investing or financing activities printed as an outflow in every column
+    is a payment; the change in an operating asset under "Changes in assets and liabilities" is the
+    asset's increase (the printed cash effect negated), the change in a liability as printed."""
+    from form8k.statements.concepts import normalize_label
+
+    if _OUTFLOW.search(label):
+        return "expense"
+    if table.statement != "cash_flow":
+        return "printed"
+    printed = [v for k in amounts if k < len(table.rows[r].values) and (v := table.rows[r].values[k]) is not None and v != 0]
+    if section in ("investing", "financing") and printed and all(v < 0 for v in printed) and not _TWO_WAY.search(label):
+        return "expense"
+    heading = table.rows[r].section or _heading(table, r)
+    if section == "operating" and _WORKING_CAPITAL.search(normalize_label(heading)):
+        asset, liability = _ASSET_WORDS.search(label), _LIABILITY_WORDS.search(label)
+        if asset and not liability:
+            return "flip"
+    return "printed"
 
 
 def _factor(table: Table, r: int, rule: ConceptRule, amounts: list[int]) -> int:

@@ -156,6 +156,9 @@ def _oddness(label: str) -> float:
     return odd / len(words)
 
 
+_BASIC_DILUTED = re.compile(r"\b(?:basic|diluted)\b", re.I)
+
+
 def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: int,
               statement: str | None = None, cleaned: list[tuple[str, list[str]]] | None = None) -> RowsRead:
     """Typed rows of one raw table, with the structure the checks and the concept map need.
@@ -223,6 +226,10 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
                    and not (k < len(percent_cols) and percent_cols[k])]
         if printed and all(n.percent for n in printed):
             unit = "pure"  # "Earnings before income taxes 23.6% 22.7%": a margin, never an amount
+        elif unit == "USD" and rows and rows[-1].unit == "USD/share" and _BASIC_DILUTED.search(label) and \
+                printed and all(abs(n.value) < 1000 for n in printed):
+            # "Continuing operations - diluted" after the basic block's total: the per-share block goes on
+            unit = "USD/share"
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
         rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
                         section=path[-1] if path else None, footnotes=notes, unit=unit, values=values,
