@@ -184,7 +184,7 @@ def loco(gold_dir: Path, aligned: dict[str, list], docs: list[tuple[str, Path, d
             for t, html, _ in docs:
                 if t == ticker:
                     for f in html.parent.glob(html.stem + "*"):
-                        (gold_only / f.name).symlink_to(f)
+                        (gold_only / f.name).symlink_to(f.resolve())
             env = dict(os.environ, FORM8K_LABELS=str(table))
             p = subprocess.run([sys.executable, str(scorer), "--gold", str(gold_only), "--cmd",
                                 f"{sys.executable} -m form8k statements --json {{file}}"],

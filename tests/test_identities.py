@@ -135,3 +135,18 @@ def test_the_latest_period_heads_every_run_of_columns() -> None:
     _, checks = _run([], [wrong, balance])
     assert [c.status for c in checks if c.rule == "period_order"] == ["skipped", "pass"]
     assert "2023-12-31 (3m)" in next(c.detail for c in checks if c.status == "skipped")
+
+
+def test_pretax_less_tax_never_vouches_for_the_parents_net_income_beside_a_noncontrolling_interest() -> None:
+    """The consolidated line taken for the parent's net income: pre-tax less tax equals it, but with a
+    noncontrolling interest that identity is the consolidated figure's, so it is no evidence for NetIncomeLoss."""
+    facts, tables = _income_and_cash()
+    tables[0].rows.append(Row(label="Net income attributable to noncontrolling interests"))
+    facts.append(_fact("NetIncomeLossAttributableToNoncontrollingInterest", 7, 0, 5, 0))
+    by, checks = _run(facts, tables)
+    assert "calculation" not in by[("NetIncomeLoss", 0)].evidence
+    assert not by[("NetIncomeLoss", 0)].confirmed
+    # without the noncontrolling interest the same identity vouches for it
+    facts, tables = _income_and_cash()
+    by, _ = _run(facts, tables)
+    assert "calculation" in by[("NetIncomeLoss", 0)].evidence

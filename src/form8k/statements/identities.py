@@ -285,7 +285,12 @@ def _calculations(v: _Verdict, by_key: dict[Key, Fact]) -> None:
     periods = sorted({(end, months) for _, end, months in by_key})
     for end, months in periods:
         done: set[int] = set()
+        # with a noncontrolling interest, pre-tax income less tax is the consolidated figure (ProfitLoss): it
+        # never vouches for the parent's net income, whichever row took that concept
+        nci = any((f := by_key.get((n, end, months))) is not None and f.value != 0 for n in NCI)
         for total_names, terms in RELATIONS:
+            if nci and "ProfitLoss" in total_names:
+                total_names = ("ProfitLoss",)
             total = _pick(by_key, total_names, end, months)
             if total is None:
                 continue
