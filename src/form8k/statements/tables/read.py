@@ -364,6 +364,8 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
     labels = [normalize_label(row.label) for row in table.rows]
     sections = row_sections(table)
     taken = set(used) | {row.concept for row in table.rows if row.concept}
+    suffixes: dict[str, int] = {}
+    headings = _headings(table)
     for r, row in enumerate(table.rows):
         if r in m.rules or row.kind not in ("data", "total") or row.unit == "pure" or not row.label.strip():
             continue
@@ -380,7 +382,7 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
         if hit is not None and hit.concept not in taken:
             concept, sign, how = hit.concept, hit.sign, "labels"
         else:
-            concept = extension_concept(row.label, taken, _heading(table, r) or sections[r])
+            concept = extension_concept(row.label, taken, headings[r] or sections[r], suffixes)
             sign = "expense" if _OUTFLOW.search(labels[r]) else "printed"
             how = "extension"
         taken.add(concept)
@@ -424,11 +426,15 @@ def _enclosing_total(table: Table, r: int, candidates: list[int]) -> int | None:
     return None
 
 
-def _heading(table: Table, r: int) -> str:
-    """The label of the heading row a row sits under ("Cost of sales:" over "Products")."""
-    for row in reversed(table.rows[:r]):
+def _headings(table: Table) -> list[str]:
+    """For each row, the label of the heading row it sits under ("Cost of sales:" over "Products"); "" after a
+    total row closes the heading's block, or above any heading."""
+    out: list[str] = []
+    current = ""
+    for row in table.rows:
+        out.append(current)
         if row.kind == "section":
-            return row.label
-        if row.kind == "total":
-            return ""
-    return ""
+            current = row.label
+        elif row.kind == "total":
+            current = ""
+    return out
