@@ -109,6 +109,7 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
 def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable] | None) -> MappedTable:
     from form8k.statements.tables.classify import classify
     from form8k.statements.tables.facts import MappedTable
+    from form8k.statements.tables.grid import MAX_ROWS
     from form8k.statements.tables.header import ColumnHead, read_columns, read_scale, title_block
     from form8k.statements.tables.rows import clean_label, read_rows
 
@@ -157,6 +158,10 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
         table.problems.append(Problem(code="misaligned_header", component="statements", span=raw.span,
                                       message="a column of numbers stands under no header while another header "
                                               "names several years: the periods are not read"))
+    if raw.cut:
+        table.problems.append(Problem(code="table_cut", component="statements", span=raw.span,
+                                      message=f"{raw.cut} rows past the first {MAX_ROWS} are not read (a table this "
+                                              "long is no financial statement)"))
     twins = _same_period_columns(table) if statement in ("income", "balance", "cash_flow") else []
     if twins:
         for k in twins:
