@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from form8k.errors import BinaryInputError, EmptyInputError
 
 # Control bytes that text does not hold (tab, line breaks and ESC aside), counted with bytes.translate.
 _CONTROL = bytes([*range(0x00, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20)])
-# Characters that mean "space" or "line break" in filings but are not ASCII.
-_SPACE_LIKE = str.maketrans({**{chr(c): " " for c in (0xA0, *range(0x2002, 0x200B), 0x202F, 0x205F, 0x3000)},
-                             "\u200b": "", "\ufeff": ""})
+# Characters that mean "space" in filings but are not ASCII become a space, zero-width ones vanish: two patterns
+# with a fixed replacement each, as str.translate with a dict looks every character of a long text up in Python.
+_SPACE_LIKE = re.compile("[\u00a0\u2002-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile("[\u200b\ufeff]")
 
 
 # Byte-order marks of the wide encodings, longest first (UTF-32 LE begins with UTF-16 LE's mark).
@@ -80,4 +83,6 @@ def normalize_newlines(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         text = text.replace("\f", "\n")
-    return text if text.isascii() else text.translate(_SPACE_LIKE)  # _SPACE_LIKE maps non-ASCII characters only
+    if text.isascii():  # every character replaced is outside ASCII
+        return text
+    return _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text))

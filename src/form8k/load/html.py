@@ -86,15 +86,17 @@ def _has_rule(s: str, side: str) -> bool:
 
 def _colspan(value: str | None) -> int:
     """A cell's colspan attribute as a width from 1 to 100; anything else ("", "²", "-3") is 1."""
-    value = (value or "").strip()
-    if value.isascii() and value.isdigit():
-        return max(1, min(int(value), 100)) if len(value) <= 3 else 100  # bounded before int()
-    return 1
+    if not value:
+        return 1
+    if not (value.isascii() and value.isdigit()):  # strip only when needed: most cells have no colspan
+        value = value.strip()
+        if not (value.isascii() and value.isdigit()):
+            return 1
+    return max(1, min(int(value), 100)) if len(value) <= 3 else 100  # bounded before int()
 
 
-def _read_cell(node: LexborNode, raw: str, label_cell: bool) -> GridCell:
-    """A cell with some text (`raw`, as the node gives it)."""
-    attrs = node.attributes
+def _read_cell(node: LexborNode, attrs: dict[str, str | None], raw: str, label_cell: bool) -> GridCell:
+    """A cell with some text (`raw`, as the node gives it) and its attributes."""
     text = raw.replace(_BLOCK, " ").strip()
     if not text.isascii() or "  " in text or "\n" in text or "\t" in text:
         text = _WS.sub(" ", text).strip()
@@ -149,11 +151,11 @@ def _read_grid(table: LexborNode) -> list[list[GridCell]]:
             while held and col in held:
                 col += _hold(cells, held, col)
             raw = td.text(deep=True)
-            attrs = td.attrs
+            attrs = td.attributes  # one dict: each `td.attrs.get` is a lookup as dear as building it
             if not raw or raw.isspace():  # padding, most cells of a statement: only its width counts
                 cell = GridCell("", _colspan(attrs.get("colspan")))
             else:
-                cell = _read_cell(td, raw, not seen_text)
+                cell = _read_cell(td, attrs, raw, not seen_text)
                 seen_text = seen_text or bool(cell.text)
             cells.append(cell)
             rowspan = attrs.get("rowspan")

@@ -70,7 +70,6 @@ def signature_start(doc: Document, start: int = 0) -> int | None:
     before any item heading, by the signature sentence or a "/s/" line.
     """
     text = doc.text
-    sentence = SIGNATURE_SENTENCE.search(text, start)
     first: int | None = None
     for m in SIGNATURE_HEADING.finditer(text, start):
         if first is None:
@@ -81,6 +80,7 @@ def signature_start(doc: Document, start: int = 0) -> int | None:
             window = window[: item.start()]
         if SIGNATURE_SENTENCE.search(window) or "/s/" in window.lower():
             return m.start()
+    sentence = SIGNATURE_SENTENCE.search(text, start)  # a pass over the whole text: only when no heading served
     if sentence is not None:
         return sentence.start()
     return first

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from form8k.models import Check, CheckStatus, FactRef, Row, Table
 
@@ -80,6 +81,7 @@ class CheckResult:
     components: dict[int, set[int]] = field(default_factory=dict)  # table -> rows summed into a checked total
 
 
+@lru_cache(maxsize=64)
 def half(decimals: int | None) -> Decimal:
     """Half a unit of the last printed digit: the uncertainty of a rounded value."""
     if decimals is None:

@@ -82,6 +82,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u00a0": " "})
 
 
+@lru_cache(maxsize=8192)  # a statement repeats its labels across the stages that map and check its rows
 def normalize_label(label: str) -> str:
     """The form of a label the rules are written against.
 

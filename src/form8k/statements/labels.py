@@ -202,15 +202,21 @@ def _camel(text: str) -> str:
                    if not w.isdigit())
 
 
-def extension_concept(label: str, taken: set[str], section: str = "") -> str:
-    """A `form8k:` concept named from a row's label, distinct from those already `taken` in its table."""
+def extension_concept(label: str, taken: set[str], section: str = "", suffixes: dict[str, int] | None = None) -> str:
+    """A `form8k:` concept named from a row's label, distinct from those already `taken` in its table.
+
+    A name already taken gets the lowest free number (`…2`, `…3`). `suffixes`, kept by a caller whose `taken`
+    only grows, remembers where each name's search stopped: a table of N rows of one label costs N, not N².
+    """
     base = _camel(label) or "Unlabelled"
     name = f"form8k:{base[:96]}"
     if name in taken and section:
         name = f"form8k:{(_camel(section.replace('_', ' ')) + base)[:96]}"
-    k = 2
-    unique = name
-    while unique in taken:
-        unique = f"{name}{k}"
+    if name not in taken:
+        return name
+    k = suffixes.get(name, 2) if suffixes is not None else 2
+    while f"{name}{k}" in taken:
         k += 1
-    return unique
+    if suffixes is not None:
+        suffixes[name] = k
+    return f"{name}{k}"

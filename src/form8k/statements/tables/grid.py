@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from form8k.load import Document, Grid
+from form8k.load import Document, Grid, GridCell
 from form8k.models import Span
 from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_clean
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
@@ -24,6 +24,9 @@ _CLOSERS = frozenset({")", "%", ")%", "%)", "%)%"})
 _FOOTNOTE_CELL = re.compile(r"^(?:\(\d\)|\([a-z]\)|\*{1,3})$")
 _CONTEXT_CHARS = 1500
 _AFTER_CHARS = 800
+# Grid rows of one table read; the rest are cut, with a problem. A statement prints a few dozen rows (81 at
+# most in the corpora); a table of many thousands is no statement, and reading all of them costs ~0.1 ms each.
+MAX_ROWS = 2_000
 
 
 @dataclass(slots=True)
@@ -56,9 +59,9 @@ def grid_tables(doc: Document, index: int, text: str) -> list[RawTable]:
     return tables
 
 
-def _cells_of(grid: Grid) -> list[list[_Cell]]:
+def _cells_of(grid_rows: list[list[GridCell]]) -> list[list[_Cell]]:
     rows: list[list[_Cell]] = []
-    for grid_row in grid.rows:
+    for grid_row in grid_rows:
         cells: list[_Cell] = []
         col = 0
         for gc in grid_row:
@@ -133,7 +136,7 @@ def _is_year_row(cells: list[_Cell], value_start: int) -> bool:
 
 
 def _read_grid(grid: Grid, document: int) -> RawTable | None:
-    rows = _cells_of(grid)
+    rows = _cells_of(grid.rows[:MAX_ROWS])
     groups = _value_groups(rows)
     if not groups:
         return None
@@ -172,7 +175,7 @@ def _read_grid(grid: Grid, document: int) -> RawTable | None:
     if not enough_values(raw_rows):
         return None
     return RawTable(document=document, span=grid.span, rows=raw_rows, ncols=len(groups), header=header,
-                    label_header=[t for t in label_header if t], source="html")
+                    label_header=[t for t in label_header if t], source="html", cut=max(0, len(grid.rows) - MAX_ROWS))
 
 
 def _split_label(cells: list[_Cell], value_start: int) -> tuple[list[_Cell], list[_Cell]]:

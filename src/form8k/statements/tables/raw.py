@@ -61,6 +61,7 @@ class RawTable:
     context: str = ""  # text just before the table: title, units
     after: str = ""  # text just after: footnotes
     source: Literal["html", "text"] = "html"
+    cut: int = 0  # rows past the reader's limit, left unread
 
 
 def enough_values(rows: list[RawRow]) -> bool:

@@ -109,6 +109,7 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
 def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable] | None) -> MappedTable:
     from form8k.statements.tables.classify import classify
     from form8k.statements.tables.facts import MappedTable
+    from form8k.statements.tables.grid import MAX_ROWS
     from form8k.statements.tables.header import ColumnHead, read_columns, read_scale, title_block
     from form8k.statements.tables.rows import clean_label, read_rows
 
@@ -157,6 +158,10 @@ def _read_table(raw: RawTable, index: int, previous: tuple[RawTable, MappedTable
         table.problems.append(Problem(code="misaligned_header", component="statements", span=raw.span,
                                       message="a column of numbers stands under no header while another header "
                                               "names several years: the periods are not read"))
+    if raw.cut:
+        table.problems.append(Problem(code="table_cut", component="statements", span=raw.span,
+                                      message=f"{raw.cut} rows past the first {MAX_ROWS} are not read (a table this "
+                                              "long is no financial statement)"))
     twins = _same_period_columns(table) if statement in ("income", "balance", "cash_flow") else []
     if twins:
         for k in twins:
@@ -425,6 +430,8 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
     labels = [normalize_label(row.label) for row in table.rows]
     sections = row_sections(table)
     taken = set(used) | {row.concept for row in table.rows if row.concept}
+    suffixes: dict[str, int] = {}
+    headings = _headings(table)
     for r, row in enumerate(table.rows):
         if r in m.rules or row.kind not in ("data", "total") or row.unit == "pure" or not row.label.strip():
             continue
@@ -441,8 +448,8 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
         if hit is not None and hit.concept not in taken:
             concept, sign, how = hit.concept, hit.sign, "labels"
         else:
-            concept = extension_concept(row.label, taken, _heading(table, r) or sections[r])
-            sign = _extension_sign(table, r, labels[r], sections[r], amounts)
+            concept = extension_concept(row.label, taken, headings[r] or sections[r], suffixes)
+            sign = _extension_sign(table, r, labels[r], sections[r], amounts, row.section or headings[r])
             how = "extension"
         taken.add(concept)
         rule = ConceptRule(concept=concept, statement=table.statement, label=_ANY, section=None,
@@ -465,7 +472,7 @@ _LIABILITY_WORDS = re.compile(r"\b(?:payables?|accrued|accruals|liabilit(?:y|ies
                               r"deposits?|unearned|advances from|customer advances)\b")
 
 
-def _extension_sign(table: Table, r: int, label: str, section: str, amounts: list[int]) -> str:
+def _extension_sign(table: Table, r: int, label: str, section: str, amounts: list[int], heading: str) -> str:
     """The sign convention of a row no concept of the taxonomy names, as filers tag such rows: a cost or a
     payment is positive; a line of investing or financing activities printed as an outflow in every column
     is a payment; the change in an operating asset under "Changes in assets and liabilities" is the
@@ -479,7 +486,6 @@ def _extension_sign(table: Table, r: int, label: str, section: str, amounts: lis
     printed = [v for k in amounts if k < len(table.rows[r].values) and (v := table.rows[r].values[k]) is not None and v != 0]
     if section in ("investing", "financing") and printed and all(v < 0 for v in printed) and not _TWO_WAY.search(label):
         return "expense"
-    heading = table.rows[r].section or _heading(table, r)
     if section == "operating" and _WORKING_CAPITAL.search(normalize_label(heading)):
         asset, liability = _ASSET_WORDS.search(label), _LIABILITY_WORDS.search(label)
         if asset and not liability:
@@ -516,11 +522,15 @@ def _enclosing_total(table: Table, r: int, candidates: list[int]) -> int | None:
     return None
 
 
-def _heading(table: Table, r: int) -> str:
-    """The label of the heading row a row sits under ("Cost of sales:" over "Products")."""
-    for row in reversed(table.rows[:r]):
+def _headings(table: Table) -> list[str]:
+    """For each row, the label of the heading row it sits under ("Cost of sales:" over "Products"); "" after a
+    total row closes the heading's block, or above any heading."""
+    out: list[str] = []
+    current = ""
+    for row in table.rows:
+        out.append(current)
         if row.kind == "section":
-            return row.label
-        if row.kind == "total":
-            return ""
-    return ""
+            current = row.label
+        elif row.kind == "total":
+            current = ""
+    return out
