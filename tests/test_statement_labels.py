@@ -315,3 +315,97 @@ def test_a_percent_to_sales_column_gives_ratios_only_when_they_are_the_amounts_o
     assert (cost is not None and cost.value == Decimal("0.321")) is kept
     failed = [c for c in filing.checks if c.rule == "percent_of_revenue" and c.status == "fail"]
     assert bool(failed) is not kept
+
+
+_NEAR_TABLE = """statement,section,label,concept,sign,filers,rows,share
+cash_flow,financing,repayments of long term debt,RepaymentsOfLongTermDebt,expense,3,9,1.0
+cash_flow,financing,purchases of stock for treasury,PaymentsForRepurchaseOfCommonStock,expense,2,6,1.0
+cash_flow,operating,other items,OtherNoncashIncomeExpense,printed,1,3,1.0
+cash_flow,operating,other operating items,OtherOperatingActivitiesCashFlowStatement,printed,1,3,1.0
+cash_flow,operating,items other operating,OtherNoncashIncomeExpense,printed,1,3,1.0
+income,,total cost of revenues,CostOfRevenue,printed,4,12,1.0
+balance,liabilities,long term debt,LongTermDebtNoncurrent,printed,6,18,1.0
+"""
+
+
+@pytest.fixture
+def near_table(tmp_path, monkeypatch):
+    from form8k.statements import labels
+
+    path = tmp_path / "labels.csv"
+    path.write_text(_NEAR_TABLE, encoding="utf-8")
+    monkeypatch.setenv("FORM8K_LABELS", str(path))
+    for cached in (labels._table, labels._by_statement, labels._nearest):
+        cached.cache_clear()
+    yield
+    for cached in (labels._table, labels._by_statement, labels._nearest):
+        cached.cache_clear()
+
+
+@pytest.mark.parametrize("statement,section,label,concept", [
+    # other words for the same line
+    ("cash_flow", "financing", "Repayments of term debt", "RepaymentsOfLongTermDebt"),
+    ("cash_flow", "financing", "Treasury stock purchases", "PaymentsForRepurchaseOfCommonStock"),
+    ("cash_flow", "financing", "Repayment of long-term debt", "RepaymentsOfLongTermDebt"),
+    # a word the label adds makes it another line
+    ("income", "", "Total automotive cost of revenues", None),
+    # a label of another section never stands for this one
+    ("balance", "current_liabilities", "Long-term debt", None),
+    # near labels that disagree give nothing
+    ("cash_flow", "operating", "Operating items, other", None),
+])
+def test_a_label_in_other_words_takes_the_concept_of_the_label_it_says(near_table: None, statement: str,
+                                                                        section: str, label: str,
+                                                                        concept: str | None) -> None:
+    hit = lookup(statement, section, label)
+    assert (hit.concept if hit else None) == concept
+
+
+@pytest.mark.parametrize("shares,diluted_eps,kept", [
+    (("2,000", "1,900"), ("2.50", "2.40"), True),  # 5,000 / 2,000 = 2.50, 4,560 / 1,900 = 2.40
+    (("2,000", "1,900"), ("2.45", "2.40"), False),  # 5,000 / 2,000 is not 2.45: another numerator
+    (None, ("2.60", "2.40"), True),  # no shares printed: diluted EPS equal to basic, nothing dilutes
+    (None, ("2.55", "2.40"), False),
+])
+def test_net_income_to_common_is_the_diluted_numerator_only_when_diluted_eps_says_so(
+        shares: tuple[str, str] | None, diluted_eps: tuple[str, str], kept: bool) -> None:
+    rows = [("Net income attributable to Acme", "5,100", "4,660"), ("Preferred dividends", "(100)", "(100)"),
+            ("Net income attributable to Acme common shareholders", "5,000", "4,560"),
+            ("Basic earnings per share", "2.60", "2.40"), ("Diluted earnings per share", *diluted_eps)]
+    if shares:
+        rows += [("Weighted average shares:",), ("Basic", "1,923", "1,900"), ("Diluted", *shares)]
+    facts = _by_concept(_table("CONSOLIDATED STATEMENTS OF OPERATIONS (In millions, except per share data)", _YEARS,
+                               rows))
+    assert facts[("NetIncomeLossAvailableToCommonStockholdersBasic", dt.date(2024, 12, 31))] == 5_000_000_000
+    diluted = facts.get(("NetIncomeLossAvailableToCommonStockholdersDiluted", dt.date(2024, 12, 31)))
+    assert (diluted == 5_000_000_000) is kept and (diluted is None) is not kept
+
+
+def test_a_two_way_payment_line_counts_its_first_named_direction_positive() -> None:
+    """"Collateral (paid) received": the name the row takes puts paid first, so a receipt printed positive
+    is a negative value."""
+    rows = [("Net income", "300", "280"), ("Net cash provided by operating activities", "500", "450"),
+            ("Collateral (paid) received associated with hedging activities — net", "235", "(1,465)"),
+            ("Net cash used in investing activities", "235", "(1,465)")]
+    facts = _by_concept(_table("CONSOLIDATED STATEMENTS OF CASH FLOWS (In millions)", _YEARS, rows))
+    assert facts[("CollateralPaidReceivedAssociatedWithHedgingActivitiesNet", dt.date(2024, 12, 31))] == -235_000_000
+    assert facts[("CollateralPaidReceivedAssociatedWithHedgingActivitiesNet", dt.date(2023, 12, 31))] == 1_465_000_000
+
+
+def test_bare_fiscal_years_after_2018_take_the_restricted_cash_concepts() -> None:
+    head = "<tr><td></td><td>2024</td><td>2023</td></tr>"
+    rows = [("Net earnings", "500", "400"), ("Net cash flows from operating activities", "700", "600"),
+            ("Increase/(Decrease) in cash and cash equivalents", "390", "365"),
+            ("Cash and cash equivalents, beginning of year (Note 1)", "1,365", "1,000"),
+            ("Cash and cash equivalents, end of year (Note 1)", "1,755", "1,365")]
+    balance = ("<p>CONSOLIDATED BALANCE SHEETS (Dollars in Millions)</p><table>"
+               "<tr><td></td><td>December 29, 2024</td><td>December 31, 2023</td></tr>"
+               "<tr><td>Cash and cash equivalents</td><td>1,755</td><td>1,365</td></tr>"
+               "<tr><td>Total assets</td><td>9,000</td><td>8,000</td></tr></table>")
+    source = _table("CONSOLIDATED STATEMENTS OF CASH FLOWS (Dollars in Millions)", head, rows)
+    source = source.replace(b"<html><body>", b"<html><body>" + balance.encode())
+    facts = _by_concept(source)
+    restricted = "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+    assert facts[(restricted, dt.date(2024, 12, 29))] == 1_755_000_000
+    assert facts[(restricted + "PeriodIncreaseDecreaseIncludingExchangeRateEffect", dt.date(2024, 12, 29))] == \
+        390_000_000

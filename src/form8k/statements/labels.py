@@ -5,7 +5,12 @@ label), the US-GAAP concept filers tagged it with, how many filers and rows
 gave that answer, and the share of the votes it won. It is compiled by
 `bench/labels.py` from filers' own inline-XBRL tags (each row of a statement
 as form8k reads it, aligned by period and value to the tagged cell) and ships
-with its provenance in `data/label_concepts.md`.
+with its provenance on its first line (the documents it was compiled from).
+
+A label the table does not hold as printed takes the concept of a label of the
+same statement and section that says the same in other words: the same words
+once plurals, "paid"/"payments" and the like are made one, and words that
+carry nothing dropped, with at most a few words more and none fewer.
 
 A row's section is read from the statement's structure, not from its words
 alone: in a balance sheet the rows above "Total current assets" are current
@@ -26,7 +31,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -166,13 +171,73 @@ def _table() -> dict[tuple[str, str, str], LabelConcept]:
     return out
 
 
-def lookup(statement: str, section: str, label: str, min_share: float = 0.6) -> LabelConcept | None:
-    """The concept filers give this label in this statement and section (or in any section of it)."""
+def lookup(statement: str, section: str, label: str, min_share: float = 0.6, near: bool = True) -> LabelConcept | None:
+    """The concept filers give this label in this statement and section (or in any section of it); with
+    `near`, else the concept of the labels that say the same in other words."""
     table = _table()
     for key in (table_key(label), *(table_key(core) for core in _stock_core(statement, label))):
         hit = table.get((statement, section, key)) or table.get((statement, "", key))
         if hit is not None and hit.share >= min_share:
             return hit
+    return _nearest(statement, section, table_key(label), min_share) if near else None
+
+
+# Words that change a label's wording, not its meaning: each maps to one stem ("Payments for dividends" and
+# "Dividends paid" say the same), and the words that carry nothing are dropped.
+_SAME_WORD = {"payments": "pay", "payment": "pay", "paid": "pay", "purchases": "buy", "purchase": "buy",
+              "purchased": "buy", "repurchases": "buy", "repurchase": "buy", "repurchased": "buy",
+              "repayments": "repay", "repayment": "repay", "repaid": "repay", "retirements": "repay",
+              "retirement": "repay", "issuances": "issue", "issuance": "issue", "issued": "issue",
+              "issuing": "issue", "borrowings": "borrow", "borrowing": "borrow", "borrowed": "borrow",
+              "shares": "stock", "share": "stock", "amortisation": "amortization", "taxes": "tax",
+              "expenses": "expense", "costs": "cost", "equipment": "equipment", "proceeds": "proceeds"}
+_NO_MEANING = frozenset({"a", "an", "the", "of", "and", "in", "for", "to", "from", "on", "by", "with", "at", "as",
+                         "plant", "increase", "decrease", "increases", "decreases", "change",
+                         "changes", "related", "certain", "company", "s"})
+_NEAR = 0.85  # the Dice overlap of two labels' words from which one label stands for the other
+
+
+def _words(key: str) -> frozenset[str]:
+    out = set()
+    for word in key.split():
+        word = _SAME_WORD.get(word, word)
+        if word in _NO_MEANING:
+            continue
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        out.add(word)
+    return frozenset(out)
+
+
+@cache
+def _by_statement(statement: str, section: str) -> tuple[tuple[frozenset[str], LabelConcept], ...]:
+    return tuple((_words(key), hit) for (st, sec, key), hit in _table().items() if st == statement and sec == section)
+
+
+@lru_cache(maxsize=8192)
+def _nearest(statement: str, section: str, key: str, min_share: float) -> LabelConcept | None:
+    """The concept of the labels in the table that say what `key` says in other words ("Purchases of stock
+    for treasury" for "treasury stock purchases", "Repayments of term debt" for "repayments of long-term
+    debt"), when every such label of the best overlap agrees on one concept; None when none is near or they
+    disagree. A near label has every word of `key` and a few more at most: a word `key` adds makes it
+    another line ("Total automotive cost of revenues" is not "Total cost of revenues"), and a label of one
+    section never stands for a line of another (current debt is not long-term debt)."""
+    words = _words(key)
+    if not words:
+        return None
+    best, hits = 0.0, []
+    for other, hit in _by_statement(statement, section):
+        if not other or hit.share < min_share or not words <= other:
+            continue
+        score = 2 * len(words & other) / (len(words) + len(other))
+        if score > best:
+            best, hits = score, [hit]
+        elif score == best:
+            hits.append(hit)
+    if best >= _NEAR and len({(h.concept, h.sign) for h in hits}) == 1:
+        return hits[0]
     return None
 
 

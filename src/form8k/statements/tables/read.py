@@ -248,6 +248,7 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
         normalize_label,
         normalize_path,
     )
+    from form8k.statements.tables import structure
 
     table = m.table
     chosen: dict[tuple[str, str], tuple[int, int]] = {}  # (concept, period kind) -> (priority, row)
@@ -276,14 +277,14 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
         if fallback_from in by_concept and fallback_to not in by_concept and \
                 not any(re.search(unless, row.label, re.I) for row in table.rows):
             by_concept[fallback_to] = by_concept.pop(fallback_from)
-    if table.statement == "cash_flow" and _after_restricted_cash(table):
+    if table.statement == "cash_flow" and structure.after_restricted_cash(table):
         for rows_of in (by_concept, starts):
             for plain, restricted in RESTRICTED_CASH_FLOW:
                 if plain in rows_of and restricted not in rows_of:
                     rows_of[restricted] = rows_of.pop(plain)
-    _interest_by_era(table, by_concept)
-    whole = _whole_nonoperating(table, by_concept, m.amount_columns)
-    margin = _unlabelled_margin(table, by_concept, m.amount_columns)
+    structure.interest_by_era(table, by_concept)
+    whole = structure.whole_nonoperating(table, by_concept, m.amount_columns)
+    margin = structure.unlabelled_margin(table, by_concept, m.amount_columns)
     alternates = {r: rule.alternate for r, rule in matches.items() if rule.alternate}
     amounts = [v for v, amount in zip(range(len(table.columns)), m.amount_columns, strict=True) if amount]
     for concept, r in [*by_concept.items(), *starts.items()]:
@@ -309,122 +310,21 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
         m.rules[margin] = rule
         m.factors[margin] = 1
         m.mapped_by[margin] = "rule"
+    diluted = structure.diluted_numerator(m, by_concept)
+    if diluted is not None:
+        m.also[diluted] = replace(m.rules[diluted], concept="NetIncomeLossAvailableToCommonStockholdersDiluted")
     if whole is not None and whole in m.rules and "NonoperatingIncomeExpense" not in by_concept:
         m.also[whole] = replace(m.rules[whole], concept="NonoperatingIncomeExpense")
     _map_remaining(m, set(by_concept), amounts)
 
 
-_PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
-
-
-def _whole_nonoperating(table: Table, by_concept: dict[str, int], amount_columns: list[bool]) -> int | None:
-    """The row of "Other income (expense), net" when it is the one line between operating income and
-    income before taxes: then it is also the whole of nonoperating income (`NonoperatingIncomeExpense`),
-    as operating income plus the line equals the pre-tax income in every column."""
-    other, whole = "OtherNonoperatingIncomeExpense", "NonoperatingIncomeExpense"
-    r, op, pretax = by_concept.get(other), by_concept.get("OperatingIncomeLoss"), by_concept.get(_PRETAX)
-    if table.statement != "income" or r is None or op is None or pretax is None or whole in by_concept:
-        return None
-    rows = table.rows
-    between = [i for i in range(op + 1, pretax) if rows[i].kind in ("data", "total")
-               and any(v is not None for v in rows[i].values)]
-    if between != [r] or not op < r < pretax:
-        return None
-    width = min(len(rows[op].values), len(rows[r].values), len(rows[pretax].values))
-    sums = [(a, b, c) for k, amount in enumerate(amount_columns[:width]) if amount
-            and (a := rows[op].values[k]) is not None and (b := rows[r].values[k]) is not None
-            and (c := rows[pretax].values[k]) is not None]
-    return r if sums and all(a + b == c for a, b, c in sums) else None
-
-
-def _unlabelled_margin(table: Table, by_concept: dict[str, int], amount_columns: list[bool]) -> int | None:
-    """A total printed without a label under the costs of revenue, above the operating expenses, that equals
-    revenue less those costs in every column: the gross margin ("Total costs and expenses" then a bare
-    subtotal, then general and administrative expense ... "Loss from operations")."""
-    from form8k.statements.identities import REVENUES
-
-    revenue = next((by_concept[c] for c in REVENUES if c in by_concept), None)
-    operating = by_concept.get("OperatingIncomeLoss")
-    if table.statement != "income" or revenue is None or operating is None or "GrossProfit" in by_concept:
-        return None
-    rows = table.rows
-    for r in range(revenue + 2, operating):
-        if rows[r].label.strip() or rows[r].kind not in ("data", "total"):
-            continue
-        costs = rows[r - 1]
-        pairs = [(a, b, c) for k, amount in enumerate(amount_columns) if amount
-                 and k < min(len(rows[revenue].values), len(costs.values), len(rows[r].values))
-                 and (a := rows[revenue].values[k]) is not None and (b := costs.values[k]) is not None
-                 and (c := rows[r].values[k]) is not None]
-        if pairs and all(a - abs(b) == c for a, b, c in pairs) and any(b for _, b, _ in pairs):
-            return r
-        return None
-    return None
-
-
-def _after_restricted_cash(table: Table) -> bool:
-    """Whether the statement's latest period began after ASU 2016-18 took effect (it applies to the
-    earlier periods shown beside it as well)."""
-    from form8k.statements.concepts import RESTRICTED_CASH_FROM
-    from form8k.statements.fiscal import add_months
-
-    starts = [add_months(c.period_end, -c.period_months) for c in table.columns
-              if c.period_end is not None and c.period_months]
-    return bool(starts) and max(starts) > RESTRICTED_CASH_FROM
-
-
-_COSTS_TOTAL = re.compile(r"^total\b.*\b(?:costs?|expenses|deductions)\b", re.I)
-_LENDER = re.compile(r"\bnet interest (?:income|revenue)\b", re.I)
-
-
-def _interest_by_era(table: Table, by_concept: dict[str, int]) -> None:
-    """Interest expense as the taxonomy of the statement's time names it: from 2024 on, the line a company
-    that is not a lender prints outside its operating costs is `InterestExpenseNonoperating`. The new
-    concept never names a line of an earlier statement (`_map_remaining`), though the label table, compiled
-    from recent filings, gives it."""
-    from form8k.statements.concepts import INTEREST_SPLIT_FROM
-
-    plain, nonoperating = "InterestExpense", "InterestExpenseNonoperating"
-    ends = [c.period_end for c in table.columns if c.period_end is not None]
-    if table.statement != "income" or not ends or max(ends) < INTEREST_SPLIT_FROM:
-        return
-    r = by_concept.get(plain)
-    if r is None or nonoperating in by_concept or any(_LENDER.search(row.label) for row in table.rows):
-        return
-    total = next((row for row in table.rows[r + 1:] if row.kind == "total"), None)
-    if total is None or not _COSTS_TOTAL.search(total.label):
-        by_concept[nonoperating] = by_concept.pop(plain)
-
-
-def _concept_of_the_era(table: Table, hit: LabelConcept) -> LabelConcept:
-    """A concept of the label table (compiled from recent filings) as the statement's own time names it:
-    interest expense before the 2024 split, plain cash before ASU 2016-18."""
-    from form8k.statements.concepts import INTEREST_SPLIT_FROM, RESTRICTED_CASH_FLOW
-
-    if hit.concept == "InterestExpenseNonoperating":
-        ends = [c.period_end for c in table.columns if c.period_end is not None]
-        if ends and max(ends) < INTEREST_SPLIT_FROM:
-            return replace(hit, concept="InterestExpense")
-    if table.statement == "cash_flow" and not _after_restricted_cash(table):
-        plain = next((p for p, restricted in RESTRICTED_CASH_FLOW if restricted == hit.concept), None)
-        if plain is not None:
-            return replace(hit, concept=plain)
-    return hit
-
-
 _START = re.compile(r"\b(?:beginning|start) of (?:the )?(?:period|year|quarter|fiscal)", re.I)
 _END = re.compile(r"\bend of (?:the )?(?:period|year|quarter|fiscal)", re.I)
-_OUTFLOW = re.compile(r"^(?:less:?\s+)?(?:payments?|purchases?|repurchases?|repayments?|acquisitions?|capital expenditures|"
-                      r"additions to|investments? in|dividends?\s+paid|cash dividends|contributions? to|"
-                      r"principal payments|retirements? of|redemptions? of|taxes paid|"
-                      r"(?:total )?(?:costs?|expenses?)\b|.*\b(?:expenses?|costs?)$)", re.I)
-
-
 def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
     """Every other data or total row of a primary statement: the concept filers give its label, else a
     `form8k:` extension concept named from it, so that no row of the statement is dropped."""
-    from form8k.statements.concepts import ConceptRule, normalize_label
-    from form8k.statements.labels import extension_concept, lookup, row_sections
+    from form8k.statements.concepts import normalize_label
+    from form8k.statements.labels import lookup, row_sections
 
     table = m.table
     labels = [normalize_label(row.label) for row in table.rows]
@@ -432,67 +332,53 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
     taken = set(used) | {row.concept for row in table.rows if row.concept}
     suffixes: dict[str, int] = {}
     headings = _headings(table)
-    for r, row in enumerate(table.rows):
-        if r in m.rules or row.kind not in ("data", "total") or row.unit == "pure" or not row.label.strip():
-            continue
-        if not any(row.values[k] is not None for k in amounts if k < len(row.values)):
-            continue
-        period = "instant" if table.statement == "balance" else "duration"
-        if table.statement == "cash_flow" and _START.search(labels[r]):
-            period = "start"
-        elif table.statement == "cash_flow" and _END.search(labels[r]):
-            period = "end"
-        hit = lookup(table.statement, sections[r], labels[r])
-        if hit is not None:
-            hit = _concept_of_the_era(table, hit)
-        if hit is not None and hit.concept not in taken:
-            concept, sign, how = hit.concept, hit.sign, "labels"
-        else:
-            concept = extension_concept(row.label, taken, headings[r] or sections[r], suffixes)
-            sign = _extension_sign(table, r, labels[r], sections[r], amounts, row.section or headings[r])
-            how = "extension"
-        taken.add(concept)
-        rule = ConceptRule(concept=concept, statement=table.statement, label=_ANY, section=None,
-                           unit=row.unit or "USD", sign=sign, period=period, priority=9, alternate=None, line=0)
-        row.concept = concept
-        m.rules[r] = rule
-        m.mapped_by[r] = how
-        m.factors[r] = _factor(table, r, rule, amounts)
+    rows = [r for r, row in enumerate(table.rows)
+            if r not in m.rules and row.kind in ("data", "total") and row.unit != "pure" and row.label.strip()
+            and any(row.values[k] is not None for k in amounts if k < len(row.values))]
+    # a label filers print as it stands goes before one only like it: the near one never takes its concept
+    exact = {r: lookup(table.statement, sections[r], labels[r], near=False) for r in rows}
+    for r in rows:
+        hit = exact[r] if exact[r] is not None else lookup(table.statement, sections[r], labels[r])
+        if hit is not None and exact[r] is None and any(e is not None and e.concept == hit.concept
+                                                        for e in exact.values()):
+            hit = None
+        _map_row(m, r, hit, labels, sections, headings, taken, suffixes, amounts)
+
+
+def _map_row(m: MappedTable, r: int, hit: LabelConcept | None, labels: list[str], sections: list[str],
+             headings: list[str], taken: set[str], suffixes: dict[str, int], amounts: list[int]) -> None:
+    """Row `r` under the concept the label table gives it, else under an extension concept named from it."""
+    from form8k.statements.concepts import ConceptRule, concept_direction
+    from form8k.statements.labels import extension_concept
+    from form8k.statements.tables import structure
+
+    table, row = m.table, m.table.rows[r]
+    period = "instant" if table.statement == "balance" else "duration"
+    if table.statement == "cash_flow" and _START.search(labels[r]):
+        period = "start"
+    elif table.statement == "cash_flow" and _END.search(labels[r]):
+        period = "end"
+    if hit is not None:
+        hit = structure.concept_of_the_era(table, hit, taken)
+    if hit is not None and hit.concept not in taken:
+        concept, sign, how = hit.concept, hit.sign, "labels"
+        if sign == "printed" and table.statement == "income" and concept_direction(concept) == "debit":
+            sign = "expense"  # a cost printed as a deduction by this filer, as printed by the table's source
+    else:
+        concept = extension_concept(row.label, taken, headings[r] or sections[r], suffixes)
+        sign = structure.extension_sign(table, r, labels[r], sections[r], amounts, row.section or headings[r])
+        how = "extension"
+    taken.add(concept)
+    rule = ConceptRule(concept=concept, statement=table.statement, label=_ANY, section=None,
+                       unit=row.unit or "USD", sign=sign, period=period, priority=9, alternate=None, line=0)
+    row.concept = concept
+    m.rules[r] = rule
+    m.mapped_by[r] = how
+    m.factors[r] = _factor(table, r, rule, amounts)
 
 
 _ANY = re.compile("")
 # a cash-flow line that may run either way: its printed sign is its value's
-_TWO_WAY = re.compile(r"\b(?:net|change|changes|increase|decrease|proceeds|sales?|issuances?|borrowings?|received|"
-                      r"receipts?|collections?|other|maturities|disposals?|dispositions?|refunds?)\b")
-_WORKING_CAPITAL = re.compile(r"\bchanges? in\b.*\b(?:assets|liabilities|working capital)\b|"
-                              r"\b(?:increase|decrease)s?\b.*\b(?:assets|liabilities)\b|\bworking capital\b")
-_ASSET_WORDS = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|prepaid|prepayments?|assets?|equipment|vehicles|"
-                          r"advances to)\b")
-_LIABILITY_WORDS = re.compile(r"\b(?:payables?|accrued|accruals|liabilit(?:y|ies)|deferred revenues?|obligations?|"
-                              r"deposits?|unearned|advances from|customer advances)\b")
-
-
-def _extension_sign(table: Table, r: int, label: str, section: str, amounts: list[int], heading: str) -> str:
-    """The sign convention of a row no concept of the taxonomy names, as filers tag such rows: a cost or a
-    payment is positive; a line of investing or financing activities printed as an outflow in every column
-    is a payment; the change in an operating asset under "Changes in assets and liabilities" is the
-    asset's increase (the printed cash effect negated), the change in a liability as printed."""
-    from form8k.statements.concepts import normalize_label
-
-    if _OUTFLOW.search(label):
-        return "expense"
-    if table.statement != "cash_flow":
-        return "printed"
-    printed = [v for k in amounts if k < len(table.rows[r].values) and (v := table.rows[r].values[k]) is not None and v != 0]
-    if section in ("investing", "financing") and printed and all(v < 0 for v in printed) and not _TWO_WAY.search(label):
-        return "expense"
-    if section == "operating" and _WORKING_CAPITAL.search(normalize_label(heading)):
-        asset, liability = _ASSET_WORDS.search(label), _LIABILITY_WORDS.search(label)
-        if asset and not liability:
-            return "flip"
-    return "printed"
-
-
 def _factor(table: Table, r: int, rule: ConceptRule, amounts: list[int]) -> int:
     """How row `r`'s printed numbers become `rule`'s concept values: as its two-way label says
     ("Benefit (provision) for income taxes"), else by the rule's sign convention."""
