@@ -409,3 +409,16 @@ def test_bare_fiscal_years_after_2018_take_the_restricted_cash_concepts() -> Non
     assert facts[(restricted, dt.date(2024, 12, 29))] == 1_755_000_000
     assert facts[(restricted + "PeriodIncreaseDecreaseIncludingExchangeRateEffect", dt.date(2024, 12, 29))] == \
         390_000_000
+
+
+@pytest.mark.parametrize("title,kind", [
+    (["Segment Results of Operations and Financial Condition", "Commercial Airplanes", "Results of Operations"],
+     "segment"),
+    (["Item 7. Management's Discussion and Analysis", "Consolidated Results of Operations"], "income"),
+    (["Segment Results of Operations", "Condensed Consolidated Statements of Operations"], "income"),
+])
+def test_results_of_operations_under_a_segment_heading_are_a_segments(title: list[str], kind: str) -> None:
+    from form8k.statements.tables.classify import classify
+
+    labels = ["Revenues", "Earnings from operations", "Operating margins", "Net income"]
+    assert classify(title, labels, []) == kind

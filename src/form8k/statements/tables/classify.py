@@ -25,6 +25,7 @@ _INCOME = re.compile(r"\bstatements?\s+of\s+(?:consolidated\s+)?(?:operations|in
                      r"comprehensive\s+(?:income|loss)|(?:net\s+)?(?:income|loss)\s+and\s+comprehensive)\b|"
                      r"\bincome\s+statements?\b|\bconsolidated\s+(?:income|operations|earnings)\b|"
                      r"\bresults\s+of\s+operations\b|\bstatements?\s+of\s+operations\b", re.I)
+_RESULTS_ONLY = re.compile(r"^\W*(?:\w+\s+){0,3}results\s+of\s+operations\W*$", re.I)
 _OTHER = re.compile(r"\bstockholders'?\s+equity\b|\bshareholders'?\s+equity\b|\bsupplemental\b|"
                     r"\bselected\s+(?:balance|operating)\b|\bchanges\s+in\s+equity\b", re.I)
 
@@ -66,6 +67,9 @@ def classify(title: list[str], labels: list[str], heads: list[ColumnHead]) -> St
         return "non_gaap"
     if _SEGMENT.search(main_title):
         return "segment"
+    if main_title and not _OWN_TITLE["income"].search(main_title) and any(_SEGMENT.search(t) for t in title) and \
+            _RESULTS_ONLY.search(main_title):
+        return "segment"  # "Results of Operations" under a "Segment Results of Operations" heading
     if main_title and _OTHER.search(main_title) and not (_BALANCE.search(main_title) or _CASH_FLOW.search(main_title)
                                                           or _INCOME.search(main_title)):
         return "other"
