@@ -208,3 +208,55 @@ def test_a_line_too_long_to_be_a_row_is_prose_not_millions_of_fields() -> None:
 
     line = read_line(0, "1,234 (56) 7.8% " * 100_000)
     assert line.kind == "text" and len(line.fields) == 1
+
+
+_RELEASE_HEAD = ("FORM 8-K\nCURRENT REPORT\nAcme Corp.\n(Exact name of registrant as specified in its charter)\n"
+                 "Item 2.02 Results of Operations and Financial Condition.\nAcme announced results.\nSIGNATURES\n"
+                 "/s/ John Doe\n\nExhibit 99.1\n")
+
+
+def test_a_sentence_of_a_thousand_amounts_is_left_unread_and_says_so() -> None:
+    """A table or list run into one sentence: binding each amount to its words cost the square of their
+    number (30 s for a repeated slice of a real release)."""
+    amounts = ", ".join(f"${i}.5 million" for i in range(1_000))
+    text = _RELEASE_HEAD + ("BOSTON, MA, May 1, 2007 -- Acme Corp. today announced results. Revenues for the "
+                            f"first quarter were {amounts}.\n")
+    filing = parse([("long.txt", text.encode())])
+    assert [p.code for p in filing.problems if p.code == "long_sentence"] == ["long_sentence"]
+    assert not filing.mentions
+
+
+def test_an_amount_of_thousands_of_digits_is_no_amount_and_the_record_reads_back() -> None:
+    import json
+
+    text = _RELEASE_HEAD + ("BOSTON, MA, May 1, 2007 -- Acme Corp. today announced results. Revenues for the "
+                            f"first quarter were $3.0 million, compared to ${'7' * 5000} million a year ago.\n")
+    filing = parse([("digits.txt", text.encode())])
+    assert [m.text for m in filing.mentions] == ["$3.0 million"]
+    json.loads(filing.model_dump_json())  # an integer of 5,000 digits would not read back
+
+
+def test_a_sentence_does_not_run_on_across_a_table_line() -> None:
+    text = _RELEASE_HEAD + ("BOSTON, MA, May 1, 2007 -- Acme Corp. today announced a net loss of $3.0\n"
+                            "Gross margin    (7%)    (12%)    33%\n million for the quarter.\n")
+    filing = parse([("broken.txt", text.encode())])
+    for mention in filing.mentions:
+        assert mention.span is not None
+        assert " ".join(mention.text.split()) in " ".join(filing.text[mention.span[0]:mention.span[1]].split())
+
+
+def test_a_hidden_document_root_is_read() -> None:
+    html = b'<html style="display:none"><body><p>FORM 8-K</p><p>Item 8.01 Other Events.</p></body></html>'
+    filing = parse([("hidden.htm", html)])
+    assert "FORM 8-K" in filing.text
+
+
+def test_a_percentage_in_a_column_of_amounts_is_no_money_fact() -> None:
+    html = ("<html><body><p>FORM 8-K</p><p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in millions)</p><table>"
+            "<tr><td></td><td>Three Months Ended May 31, 2014</td><td>Three Months Ended May 31, 2013</td></tr>"
+            "<tr><td>Software revenues</td><td>8,914</td><td>79%</td></tr>"
+            "<tr><td>Total revenues</td><td>11,320</td><td>11,000</td></tr>"
+            "<tr><td>Net income</td><td>3,653</td><td>3,500</td></tr></table></body></html>")
+    filing = parse([("pct.htm", html.encode())])
+    money = [f for f in filing.facts if f.unit == "USD" and f.span is not None]
+    assert money and not [f for f in money if "%" in filing.text[f.span[0]:f.span[1]]]

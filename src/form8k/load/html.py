@@ -233,6 +233,8 @@ def html_to_text(html: str) -> tuple[str, list[Grid]]:
     if root is None:
         return "", []
     for node in tree.css(_HIDDEN):
+        if node.parent is None or node.tag in ("html", "body"):
+            continue  # a hidden document root hides nothing a reader of the filing is shown
         node.decompose()
 
     blocks: list[tuple[str, object]] = []  # ("grid", rows) or ("pre", text)

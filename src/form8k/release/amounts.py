@@ -107,10 +107,15 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 
 
+_MAX_DIGITS = 18  # more digits than any amount a filing states: a run of digits, not a number
+
+
 def _dec(text: str) -> Decimal | None:
     word = NUMBER_WORDS.get(text.lower())
     if word is not None:
         return Decimal(word)
+    if sum(c.isdigit() for c in text) > _MAX_DIGITS:
+        return None
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
@@ -120,7 +125,10 @@ def _dec(text: str) -> Decimal | None:
 def _clean(value: Decimal) -> Decimal:
     """3000000.0 -> 3000000, 0.10 -> 0.10 kept as printed to the cent: integral values lose their exponent."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        try:
+            return value.quantize(Decimal(1))
+        except InvalidOperation:  # more digits than the context holds ("1e5000"): kept as read
+            return value
     return value
 
 

@@ -151,13 +151,13 @@ def read_release(sub: Submission, filing: Filing) -> Release:
         forward_looking_span=fls, about_span=about, fiscal_year=cal.fiscal_year, fiscal_quarter=cal.fiscal_quarter,
         fiscal_year_end=cal.year_end, span=(base, doc.start + end), company=company,
         period_end=cal.current_end)
+    problems: list[Problem] = []
     readings = read_narrative(_story(paras, story_at + start if story_at >= 0 else start), cal, doc.start,
                               segment_headings(_story(paras, story_at + start if story_at >= 0 else start), company),
-                              release_date.year if release_date else None)
+                              release_date.year if release_date else None, problems)
     mentions, checks = tie_readings(readings, filing.facts, filing.tables)
     guidance = read_guidance(readings, cal) + read_guidance_tables(text, base, cal,
                                                                    release_date.year if release_date else None)
-    problems = []
     if dateline is None:
         problems.append(Problem(code="release_no_dateline", component="release",
                                 message="the press release has no dateline (city, state, date) that could be read",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from form8k.models import Problem
 from form8k.release.amounts import AmountPhrase, find_amounts, may_hold_amount
 from form8k.release.binding import Binding, Token, bind, tokenize
 from form8k.release.lexicon import MetricEntry, MetricPhrase, concept_entry, lookup, read_metric
@@ -190,9 +191,16 @@ _PREVIOUS = re.compile(r"^(?:the\s+)?(?:previous|prior|earlier|original|initial|
                        r"targets?|estimates?|expectations?|range)$", re.I)
 
 
+# A sentence with more amounts than this is a table or a list run into one line, not prose: binding each of
+# its amounts to the words around it costs the square of their number, and none reads as a statement of fact.
+MAX_SENTENCE_AMOUNTS = 60
+
+
 def read_narrative(paras: list[Paragraph], cal: FiscalCalendar, doc_start: int,
-                   scopes: dict[int, str] | None = None, release_year: int | None = None) -> list[Reading]:
-    """Every amount in the paragraphs, read with its metric, period and comparison."""
+                   scopes: dict[int, str] | None = None, release_year: int | None = None,
+                   problems: list[Problem] | None = None) -> list[Reading]:
+    """Every amount in the paragraphs, read with its metric, period and comparison; a sentence of more than
+    `MAX_SENTENCE_AMOUNTS` amounts is left unread, with a `long_sentence` problem in `problems`."""
     readings: list[Reading] = []
     scopes = scopes or {}
     current: Period | None = (cal.current_end, 3) if cal.current_end is not None else None
@@ -212,6 +220,13 @@ def read_narrative(paras: list[Paragraph], cal: FiscalCalendar, doc_start: int,
                 stated = [p for p in periods if p.kind in ("dated", "quarter", "year", "ytd", "ttm")]
                 if stated and (r := resolve(stated[0], cal, current)) is not None:
                     carry = r
+                continue
+            if len(amounts) > MAX_SENTENCE_AMOUNTS:
+                if problems is not None:
+                    problems.append(Problem(
+                        code="long_sentence", component="release", span=sentence.doc_span(0, len(sentence.text)),
+                        message=f"a sentence of {len(amounts)} amounts is not read as prose "
+                                f"(more than {MAX_SENTENCE_AMOUNTS}: a table or list run into one line)"))
                 continue
             base = len(readings)
             _read_sentence(sentence, amounts, periods, cal, carry, current, scopes.get(pi), doc_start, readings,

@@ -99,6 +99,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, html: bool = F
     out: list[Paragraph] = []
     current: Paragraph | None = None
     pending_break = False
+    table_between = False  # a table line since the last piece: a sentence never runs on across it
     pos = start
     for line in text[start:end].split("\n"):
         line_start = pos
@@ -106,6 +107,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, html: bool = F
         stripped = line.strip()
         if not stripped or is_table_line(line):
             pending_break = True
+            table_between = table_between or bool(stripped)
             continue
         if _PAGE_NUMBER.match(line):
             continue  # page furniture: neither prose nor a paragraph break
@@ -116,14 +118,14 @@ def paragraphs(text: str, start: int = 0, end: int | None = None, html: bool = F
         piece = line[lead:].rstrip()
         continues = current is not None and (
             (not pending_break and not html and not bullet)
-            or (not _ends_sentence(current.text) and piece[:1].islower()))
+            or (not table_between and not _ends_sentence(current.text) and piece[:1].islower()))
         if continues and current is not None:
             current._append(piece, line_start + lead)
         else:
             current = Paragraph(text="")
             current._append(piece, line_start + lead)
             out.append(current)
-        pending_break = False
+        pending_break = table_between = False
     return out
 
 

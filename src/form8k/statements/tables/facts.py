@@ -119,6 +119,9 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                 value = row.values[k] if k < len(row.values) else None
                 if value is None or not m.amount_columns[k] or col.period_end is None or col.period_months is None:
                     continue
+                printed = row.raw[k] if k < len(row.raw) else None
+                if rule.unit != "pure" and printed and "%" in printed:
+                    continue  # a percentage among the amounts (a shifted or mislabelled column) is no amount
                 period = _period(rule.period, col.period_end, col.period_months, known, calendar_dates, year_ends)
                 if period is None:
                     continue

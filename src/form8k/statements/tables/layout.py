@@ -295,7 +295,8 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
             cells = _header_cells(value_fields, ncols, anchors, tabbed)
             if above and not tabbed:
                 cells = _wrapped_heading(value_fields, cells, above)
-            above = list(zip(value_fields, cells, strict=True))
+            # a wrapped heading merged into fewer cells pairs nothing with the line below
+            above = list(zip(value_fields, cells, strict=True)) if len(cells) == len(value_fields) else []
             header.append(cells)
     ctx_lines: list[str] = []
     k = head_top - 1
