@@ -160,6 +160,11 @@ def test_parse_never_raises_anything_but_input_errors(pieces: list[str]) -> None
         assert item.span is None or 0 <= item.span[0] <= item.span[1] <= len(filing.text)
 
 
+_RELEASE_HEAD = ("FORM 8-K\nCURRENT REPORT\nAcme Corp.\n(Exact name of registrant as specified in its charter)\n"
+                 "Item 2.02 Results of Operations and Financial Condition.\nAcme announced results.\nSIGNATURES\n"
+                 "/s/ John Doe\n\nExhibit 99.1\n")
+
+
 def test_odd_colspan_values_are_read_as_one_column() -> None:
     html = ('<html><body><p>FORM 8-K</p><table><tr><td colspan="²">Revenue</td><td colspan="99999">12</td>'
             '<td colspan="-2"></td><td colspan="">3</td></tr></table></body></html>')
@@ -168,11 +173,9 @@ def test_odd_colspan_values_are_read_as_one_column() -> None:
 
 
 def test_look_alike_letters_in_period_phrases_do_not_break_the_release() -> None:
-    text = ("FORM 8-K\nCURRENT REPORT\nAcme Corp.\n(Exact name of registrant as specified in its charter)\n"
-            "Item 2.02 Results of Operations and Financial Condition.\nAcme announced results.\nSIGNATURES\n"
-            "/s/ John Doe\n\nExhibit 99.1\nBOSTON, MA, May 1, 2007 -- Acme Corp. today announced results for the "
-            "fİrſt quarter of fiscal 2007 ended March 31, 2007. Revenues for the fİrſt quarter were $3.0 million, "
-            "compared to $2.0 million for the fİrſt quarter of fiscal 2006.\n")
+    text = _RELEASE_HEAD + ("BOSTON, MA, May 1, 2007 -- Acme Corp. today announced results for the "
+                            "fİrſt quarter of fiscal 2007 ended March 31, 2007. Revenues for the fİrſt quarter were "
+                            "$3.0 million, compared to $2.0 million for the fİrſt quarter of fiscal 2006.\n")
     filing = parse([("lookalike.txt", text.encode())])
     assert not [p for p in filing.problems if p.code == "stage_error"]
     assert filing.press_release is not None and filing.press_release.fiscal_quarter == 1
@@ -208,11 +211,6 @@ def test_a_line_too_long_to_be_a_row_is_prose_not_millions_of_fields() -> None:
 
     line = read_line(0, "1,234 (56) 7.8% " * 100_000)
     assert line.kind == "text" and len(line.fields) == 1
-
-
-_RELEASE_HEAD = ("FORM 8-K\nCURRENT REPORT\nAcme Corp.\n(Exact name of registrant as specified in its charter)\n"
-                 "Item 2.02 Results of Operations and Financial Condition.\nAcme announced results.\nSIGNATURES\n"
-                 "/s/ John Doe\n\nExhibit 99.1\n")
 
 
 def test_a_sentence_of_a_thousand_amounts_is_left_unread_and_says_so() -> None:
