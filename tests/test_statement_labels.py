@@ -124,6 +124,10 @@ def test_bare_fiscal_years_take_their_end_from_the_balance_sheet_and_percent_col
     ("Basic", "Shares used in computing earnings per share", "shares"),
     ("Income from continuing operations", "Revenues and expenses", "USD"),
     ("Continuing operations", "Net cash provided by operating activities:", "USD"),
+    ("Effect of dilutive securities", "Shares used in computing earnings per share:", "shares"),
+    ("Effect of dilutive share-based awards", "Denominator:", "shares"),
+    ("Effect of dilutive securities", "Earnings per share:", "USD/share"),
+    ("Net income", "Numerator:", "USD"),
 ])
 def test_a_per_share_part_takes_its_unit_from_the_heading(label: str, heading: str, unit: str) -> None:
     from form8k.statements.tables.rows import row_unit

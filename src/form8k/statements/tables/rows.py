@@ -33,12 +33,17 @@ _TOTAL = re.compile(r"^(?:total\b|subtotal\b|net\s+cash\b|cash\s+(?:provided|gen
                     r"\(?(?:increase|decrease)\)?\s*(?:/|and|or)?\s*\(?(?:increase|decrease)?\)?\s+in\s+cash\b)", re.I)
 _SHARES = re.compile(r"\b(?:weighted|average)\b.*\bshares\b|\bshares\s+(?:used|outstanding|issued|in\s+computing)\b|"
                      r"\bnumber\s+of\s+(?:\w+\s+)?shares\b|\bequivalent\s+shares\b|\bshares\b.*\b(?:basic|diluted)\b|"
-                     r"\b(?:basic|diluted)\b.*\bshares\b|^\(?shares\)?$|\bunits\s+outstanding\b", re.I)
+                     r"\b(?:basic|diluted)\b.*\bshares\b|^\(?shares\)?$|\bunits\s+outstanding\b|"
+                     r"^denominator\b", re.I)  # an EPS note's "Denominator:" heads its share counts
 # Labels that take their unit from the heading above: "Basic" under "Earnings per share:", and the parts of
 # per-share earnings ("Continuing operations - basic" under "Net earnings per share").
 _SHORT_LABEL = re.compile(r"^(?=.)(?:(?:(?:income|earnings|loss)\s+)?(?:from\s+)?(?:continuing|discontinued)\s+operations"
                           r"(?:\s*[-\u2013\u2014,:]\s*|\s+)?)?(?:basic|diluted|basic and diluted|primary|fully diluted|"
-                          r"assuming dilution)?$", re.I)
+                          r"assuming dilution)?$|"
+                          # "Effect of dilutive securities" between the basic and diluted shares or per-share amounts
+                          r"^(?:dilutive\s+)?effects?\s+of\s+(?:dilutive\s+)?(?:securities|stock\s+options|"
+                          r"(?:share|stock)-based\s+(?:awards|compensation)|employee\s+stock\s+plans|equity\s+awards|"
+                          r"potential\s+(?:common\s+)?shares)$", re.I)
 _MAJOR = re.compile(r"^(?:assets|liabilities\s+and\s+.*(?:equity|deficit|capital))\s*:?$", re.I)
 _BALANCE_SHARES = re.compile(r"^(?:total\s+)?(?:number\s+of\s+)?(?:common\s+|ordinary\s+)?shares\s+"
                              r"(?:outstanding|issued)\b[^,;]{0,30}$", re.I)
@@ -99,7 +104,8 @@ def row_unit(label: str, path: tuple[str, ...], statement: str | None = None) ->
         # Balance sheets print amounts; share counts there are memo lines ("Total common shares outstanding").
         return "shares" if _BALANCE_SHARES.match(label) else "USD"
     low = fold(text)  # the words each pattern needs, tested first (see form8k.text.fold)
-    if ("shares" in low or "units" in low) and _SHARES.search(text) and not _STOCK_LINE.match(label):
+    if ("shares" in low or "units" in low or "denominator" in low) and _SHARES.search(text) and \
+            not _STOCK_LINE.match(label):
         return "shares"
     if ("per" in low or "eps" in low) and _PER_SHARE.search(text):
         return "USD/share"
