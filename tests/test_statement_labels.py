@@ -426,3 +426,26 @@ def test_results_of_operations_under_a_segment_heading_are_a_segments(title: lis
 
     labels = ["Revenues", "Earnings from operations", "Operating margins", "Net income"]
     assert classify(title, labels, []) == kind
+
+
+@pytest.mark.parametrize("concept,sign", [
+    ("IncreaseDecreaseInAccountsReceivable", "flip"),  # an asset's increase is printed as a use of cash
+    ("IncreaseDecreaseInOtherOperatingAssets", "flip"),
+    ("IncreaseDecreaseInOtherOperatingCapitalNet", "flip"),
+    ("IncreaseDecreaseInAccountsPayable", "printed"),  # a liability's increase is a source of cash
+    ("IncreaseDecreaseInContractWithCustomerLiability", "printed"),
+    ("IncreaseDecreaseInOtherNoncurrentAssetsAndLiabilitiesNet", None),  # both: the table's data decides
+    ("PaymentsToAcquirePropertyPlantAndEquipment", None),
+])
+def test_a_change_in_working_capital_takes_its_sign_from_what_changes(concept: str, sign: str | None) -> None:
+    from form8k.statements.tables.structure import working_capital_sign
+
+    assert working_capital_sign("cash_flow", concept) == sign
+
+
+def test_the_same_revenue_lines_under_several_headings_are_a_segment_breakdown() -> None:
+    from form8k.statements.tables.classify import classify
+
+    block = ["Net sales", "Total revenues", "Cost of sales", "Operating income"]
+    assert classify([], ["Walmart U.S.", *block, "Sam's Club U.S.", *block], []) == "segment"
+    assert classify([], ["Net sales", "Cost of sales", "Operating income", "Net income"], []) == "income"

@@ -88,5 +88,9 @@ def classify(title: list[str], labels: list[str], heads: list[ColumnHead]) -> St
     if balance_rows >= 2:
         return "balance"
     if revenue_rows and income_rows >= 2:
+        # the same revenue line under several headings ("Walmart U.S.", "Sam's Club U.S."): a breakdown by segment
+        revenue_labels = [" ".join(label.lower().split()) for label in labels if _ROW_REVENUE.search(label)]
+        if len(revenue_labels) > len(set(revenue_labels)):
+            return "segment"
         return "income"
     return "other"

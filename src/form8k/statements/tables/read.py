@@ -364,6 +364,7 @@ def _map_row(m: MappedTable, r: int, hit: LabelConcept | None, labels: list[str]
         concept, sign, how = hit.concept, hit.sign, "labels"
         if sign == "printed" and table.statement == "income" and concept_direction(concept) == "debit":
             sign = "expense"  # a cost printed as a deduction by this filer, as printed by the table's source
+        sign = structure.working_capital_sign(table.statement, concept) or sign
     else:
         concept = extension_concept(row.label, taken, headings[r] or sections[r], suffixes)
         sign = structure.extension_sign(table, r, labels[r], sections[r], amounts, row.section or headings[r])

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from form8k.statements.tables.facts import MappedTable
 
 __all__ = ["after_restricted_cash", "concept_of_the_era", "diluted_numerator", "extension_sign", "interest_by_era",
-           "unlabelled_margin", "whole_nonoperating"]
+           "unlabelled_margin", "whole_nonoperating", "working_capital_sign"]
 
 _PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -209,3 +209,22 @@ def extension_sign(table: Table, r: int, label: str, section: str, amounts: list
         if asset and not liability:
             return "flip"
     return "printed"
+
+
+_ASSET_CHANGE = re.compile(r"Receivable|Inventor|Prepaid|Assets?\b|Assets?(?=[A-Z]|$)|DeferredCharges|OperatingCapital")
+_LIABILITY_CHANGE = re.compile(r"Payable|Liabilit|Accrued|DeferredRevenue|Obligation|Reserve|Deposits|Unearned")
+
+
+def working_capital_sign(statement: str, concept: str) -> str | None:
+    """How the printed cash effect of a change in working capital becomes an `IncreaseDecreaseIn…` concept's
+    value, whoever printed the label first: an asset's increase is printed as a use of cash (negated), a
+    liability's as a source (as printed); None for other concepts and for names that say both."""
+    name = concept.rpartition(":")[2]
+    if statement != "cash_flow" or not name.startswith("IncreaseDecrease"):
+        return None
+    asset, liability = _ASSET_CHANGE.search(name[16:]), _LIABILITY_CHANGE.search(name[16:])
+    if asset and not liability:
+        return "flip"
+    if liability and not asset:
+        return "printed"
+    return None
