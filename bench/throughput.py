@@ -15,7 +15,8 @@ has its own bytes and accession number, so each is stored). Per format
   split (FilingSGML.from_text) and its HTML document parse
   (edgar.documents.parse_html) of every HTML document. It has no reader
   for plain text, so text files show "n/a";
-- peak resident memory of each worker process (sampled every 20 ms).
+- peak resident memory of each worker process (sampled every 20 ms) and, for
+  an ingest, of the process that writes the database.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Rate:
     bytes: int = 0
     seconds: float = 0.0
     peak_rss: int = 0  # bytes, the largest process doing the work
+    writer_rss: int = 0  # bytes, for an ingest: the process that writes the database (its own peak)
 
     @property
     def per_second(self) -> float:
@@ -57,7 +59,7 @@ class Rate:
     def as_dict(self) -> dict[str, float]:
         return {"files": self.files, "mb": round(self.bytes / 1e6, 2), "seconds": round(self.seconds, 3),
                 "filings_per_s": round(self.per_second, 1), "mb_per_s": round(self.mb_per_second, 2),
-                "peak_rss_mb": round(self.peak_rss / 1e6, 1)}
+                "peak_rss_mb": round(self.peak_rss / 1e6, 1), "writer_rss_mb": round(self.writer_rss / 1e6, 1)}
 
 
 @dataclass
@@ -154,8 +156,16 @@ def form8k_parse(paths: Sequence[Path], workers: int, repeat: int) -> Rate:
 
 
 def form8k_ingest(paths: Sequence[Path], workers: int) -> Rate:
+    """An ingest in a fresh process, so that the writer's peak memory (that process's own) is the ingest's."""
+    rate = _alone(_ingest, [str(p) for p in paths], workers)
+    assert rate is not None
+    return rate
+
+
+def _ingest(names: Sequence[str], workers: int) -> Rate:
     from form8k.store import ingest
 
+    paths = [Path(n) for n in names]
     with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
         folder = Path(tmp) / "in"
         folder.mkdir()
@@ -163,7 +173,7 @@ def form8k_ingest(paths: Sequence[Path], workers: int) -> Rate:
             (folder / f"{i:06d}_{p.name}").symlink_to(p.resolve())
         summary = ingest([folder], db=Path(tmp) / "bench.duckdb", workers=workers, progress=False)
     assert summary.parsed + summary.failed == len(paths), summary
-    return Rate(summary.files, summary.bytes, summary.seconds, memory.worker_peak)
+    return Rate(summary.files, summary.bytes, summary.seconds, memory.worker_peak, _self_rss_peak())
 
 
 # --- edgartools ----------------------------------------------------------------------
@@ -254,7 +264,8 @@ def render(rows: list[Row]) -> None:
     def cell(rate: Rate | None) -> str:
         if rate is None:
             return "n/a"
-        return f"{rate.per_second:,.1f} · {rate.mb_per_second:,.1f} · {rate.peak_rss / 1e6:,.0f}"
+        writer = f" (writer {rate.writer_rss / 1e6:,.0f})" if rate.writer_rss else ""
+        return f"{rate.per_second:,.1f} · {rate.mb_per_second:,.1f} · {rate.peak_rss / 1e6:,.0f}{writer}"
 
     for row in rows:
         one = row.results["parse_1"]
