@@ -449,3 +449,18 @@ def test_the_same_revenue_lines_under_several_headings_are_a_segment_breakdown()
     block = ["Net sales", "Total revenues", "Cost of sales", "Operating income"]
     assert classify([], ["Walmart U.S.", *block, "Sam's Club U.S.", *block], []) == "segment"
     assert classify([], ["Net sales", "Cost of sales", "Operating income", "Net income"], []) == "income"
+
+
+@pytest.mark.parametrize("dates,concept", [
+    (("July 3, 2004", "January 3, 2004"), "DeferredRevenueCurrent"),  # before ASU 2014-09
+    (("June 30, 2024", "December 31, 2023"), "ContractWithCustomerLiabilityCurrent"),
+])
+def test_deferred_revenue_takes_the_concept_of_its_era(dates: tuple[str, str], concept: str) -> None:
+    head = f"<tr><td></td><td>{dates[0]}</td><td>{dates[1]}</td></tr>"
+    rows = [("Cash and cash equivalents", "1,000", "900"), ("Total current assets", "1,000", "900"),
+            ("Total assets", "3,000", "2,900"), ("Unearned revenues", "1,256", "1,244"),
+            ("Total current liabilities", "1,256", "1,244"), ("Total liabilities", "1,500", "1,400"),
+            ("Total shareholders' equity", "1,500", "1,500"),
+            ("Total liabilities and shareholders' equity", "3,000", "2,900")]
+    filing = statements([("acme.htm", _table("CONSOLIDATED BALANCE SHEETS (millions)", head, rows))])
+    assert {f.concept.split(":")[-1] for f in filing.facts if f.label == "Unearned revenues"} == {concept}

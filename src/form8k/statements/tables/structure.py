@@ -146,13 +146,17 @@ def interest_by_era(table: Table, by_concept: dict[str, int]) -> None:
 def concept_of_the_era(table: Table, hit: LabelConcept, taken: set[str]) -> LabelConcept:
     """A concept of the label table (compiled from recent filings) as the statement's own time names it:
     interest expense before the 2024 split, plain cash before ASU 2016-18 and cash with restricted cash
-    after it (unless the statement prints that total on a row of its own)."""
+    after it (unless the statement prints that total on a row of its own), deferred revenue and plain
+    revenues before ASU 2014-09 (contracts with customers)."""
     from form8k.statements.concepts import INTEREST_SPLIT_FROM, RESTRICTED_CASH_FLOW
 
     if hit.concept == "InterestExpenseNonoperating":
         ends = [c.period_end for c in table.columns if c.period_end is not None]
         if ends and max(ends) < INTEREST_SPLIT_FROM:
             return replace(hit, concept="InterestExpense")
+    before_606 = _BEFORE_REVENUE_STANDARD.get(hit.concept)
+    if before_606 is not None and before_606 not in taken and _before_revenue_standard(table):
+        return replace(hit, concept=before_606)
     if table.statement == "cash_flow" and not after_restricted_cash(table):
         plain = next((p for p, restricted in RESTRICTED_CASH_FLOW if restricted == hit.concept), None)
         if plain is not None:
@@ -162,6 +166,31 @@ def concept_of_the_era(table: Table, hit: LabelConcept, taken: set[str]) -> Labe
         if restricted is not None and restricted not in taken:
             return replace(hit, concept=restricted)
     return hit
+
+
+# ASU 2014-09 (revenue from contracts with customers) took effect with ASU 2016-18, for fiscal years beginning
+# after December 15, 2017: a statement of earlier periods is tagged with the concepts of its time.
+_BEFORE_REVENUE_STANDARD = {
+    "ContractWithCustomerLiabilityCurrent": "DeferredRevenueCurrent",
+    "ContractWithCustomerLiabilityNoncurrent": "DeferredRevenueNoncurrent",
+    "ContractWithCustomerLiability": "DeferredRevenue",
+    "IncreaseDecreaseInContractWithCustomerLiability": "IncreaseDecreaseInDeferredRevenue",
+    "RevenueFromContractWithCustomerExcludingAssessedTax": "Revenues",
+    "RevenueFromContractWithCustomerIncludingAssessedTax": "Revenues",
+}
+
+
+def _before_revenue_standard(table: Table) -> bool:
+    """Whether every period of the table began (a balance sheet: was dated) before ASU 2014-09 took effect."""
+    from form8k.statements.concepts import RESTRICTED_CASH_FROM
+    from form8k.statements.fiscal import add_months
+
+    dated = [add_months(c.period_end, -c.period_months) if c.period_months else c.period_end
+             for c in table.columns if c.period_end is not None and c.period_months is not None]
+    if dated:
+        return max(dated) <= RESTRICTED_CASH_FROM
+    years = [int(y) for c in table.columns for y in _YEAR.findall(c.label)]
+    return bool(years) and max(years) < RESTRICTED_CASH_FROM.year + 1
 
 
 _OUTFLOW = re.compile(r"^(?:less:?\s+)?(?:payments?|purchases?|repurchases?|repayments?|acquisitions?|capital expenditures|"
