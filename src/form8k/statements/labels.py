@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from form8k.models import Table
 
-__all__ = ["LabelConcept", "extension_concept", "lookup", "row_sections", "section_of", "table_key"]
+__all__ = ["LabelConcept", "extension_concept", "lookup", "nearest", "row_sections", "section_of", "table_key"]
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -175,11 +175,18 @@ def lookup(statement: str, section: str, label: str, min_share: float = 0.6, nea
     """The concept filers give this label in this statement and section (or in any section of it); with
     `near`, else the concept of the labels that say the same in other words."""
     table = _table()
-    for key in (table_key(label), *(table_key(core) for core in _stock_core(statement, label))):
-        hit = table.get((statement, section, key)) or table.get((statement, "", key))
+    key = table_key(label)
+    for k in (key, *(table_key(core) for core in _stock_core(statement, label))):
+        hit = table.get((statement, section, k)) or table.get((statement, "", k))
         if hit is not None and hit.share >= min_share:
             return hit
-    return _nearest(statement, section, table_key(label), min_share) if near else None
+    return _nearest(statement, section, key, min_share) if near else None
+
+
+def nearest(statement: str, section: str, label: str, min_share: float = 0.6) -> LabelConcept | None:
+    """The concept of the labels of the table that say what `label` says in other words (`lookup` without
+    its look for the label as printed, for a caller that has made it already)."""
+    return _nearest(statement, section, table_key(label), min_share)
 
 
 # Words that change a label's wording, not its meaning: each maps to one stem ("Payments for dividends" and
@@ -190,7 +197,7 @@ _SAME_WORD = {"payments": "pay", "payment": "pay", "paid": "pay", "purchases": "
               "retirement": "repay", "issuances": "issue", "issuance": "issue", "issued": "issue",
               "issuing": "issue", "borrowings": "borrow", "borrowing": "borrow", "borrowed": "borrow",
               "shares": "stock", "share": "stock", "amortisation": "amortization", "taxes": "tax",
-              "expenses": "expense", "costs": "cost", "equipment": "equipment", "proceeds": "proceeds"}
+              "expenses": "expense", "costs": "cost"}
 _NO_MEANING = frozenset({"a", "an", "the", "of", "and", "in", "for", "to", "from", "on", "by", "with", "at", "as",
                          "plant", "increase", "decrease", "increases", "decreases", "change",
                          "changes", "related", "certain", "company", "s"})

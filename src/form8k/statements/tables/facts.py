@@ -200,9 +200,7 @@ def _period(kind: str, end: dt.date, months: int, known: set[dt.date], calendar_
     return (start, 0) if start else None
 
 
-_OF_REVENUE = re.compile(r"(?:percent|%)\s*(?:to|of)\s*(?:net\s+|total\s+)?(sales|revenues?)\b", re.I)
-
-
+_OF_REVENUE = re.compile(r"(?:percent|%)\s*(to|of)\s*(?:net\s+|total\s+)?(sales|revenues?)\b", re.I)
 _POINT_TENTH = Decimal("0.001")
 
 
@@ -229,17 +227,15 @@ def ratio_facts(m: MappedTable) -> tuple[list[Fact], list[Check]]:
             continue
         revenue = _at(table.rows[whole].values, amount)
         assert revenue is not None
-        suffix = "PercentTo" if named.group(0).lower().replace("%", "percent").split()[1:2] == ["to"] else "PercentOf"
-        suffix += named.group(1).capitalize()
+        suffix = f"Percent{named.group(1).capitalize()}{named.group(2).capitalize()}"
         for r, rule in m.rules.items():
             row = table.rows[r]
             printed, value = _at(row.values, k), _at(row.values, amount)
             if printed is None or value is None or row.unit != "USD":
                 continue
             decimals = m.decimals[r][k]
-            # the printed percentage's rounding, and what the rounding of the amount and the revenue moves
-            # their quotient by
-            # filers divide unrounded amounts and round the quotient their own way: a tenth of a point more
+            # the printed percentage's rounding, what the rounding of the amount and the revenue moves their
+            # quotient by, and a tenth of a point: filers divide unrounded amounts and round their own way
             tolerance = half(decimals) + (half(m.decimals[r][amount]) + abs(value / revenue) *
                                           half(m.decimals[whole][amount])) / abs(revenue) + _POINT_TENTH
             ok = abs(printed - value / revenue) <= tolerance + Decimal("1e-9")

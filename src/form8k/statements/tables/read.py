@@ -320,11 +320,13 @@ def _map_concepts(m: MappedTable, paths: list[tuple[str, ...]]) -> None:
 
 _START = re.compile(r"\b(?:beginning|start) of (?:the )?(?:period|year|quarter|fiscal)", re.I)
 _END = re.compile(r"\bend of (?:the )?(?:period|year|quarter|fiscal)", re.I)
+
+
 def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
     """Every other data or total row of a primary statement: the concept filers give its label, else a
     `form8k:` extension concept named from it, so that no row of the statement is dropped."""
     from form8k.statements.concepts import normalize_label
-    from form8k.statements.labels import lookup, row_sections
+    from form8k.statements.labels import lookup, nearest, row_sections
 
     table = m.table
     labels = [normalize_label(row.label) for row in table.rows]
@@ -337,11 +339,13 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
             and any(row.values[k] is not None for k in amounts if k < len(row.values))]
     # a label filers print as it stands goes before one only like it: the near one never takes its concept
     exact = {r: lookup(table.statement, sections[r], labels[r], near=False) for r in rows}
+    exact_concepts = {hit.concept for hit in exact.values() if hit is not None}
     for r in rows:
-        hit = exact[r] if exact[r] is not None else lookup(table.statement, sections[r], labels[r])
-        if hit is not None and exact[r] is None and any(e is not None and e.concept == hit.concept
-                                                        for e in exact.values()):
-            hit = None
+        hit = exact[r]
+        if hit is None:
+            hit = nearest(table.statement, sections[r], labels[r])
+            if hit is not None and hit.concept in exact_concepts:
+                hit = None
         _map_row(m, r, hit, labels, sections, headings, taken, suffixes, amounts)
 
 
@@ -379,7 +383,8 @@ def _map_row(m: MappedTable, r: int, hit: LabelConcept | None, labels: list[str]
 
 
 _ANY = re.compile("")
-# a cash-flow line that may run either way: its printed sign is its value's
+
+
 def _factor(table: Table, r: int, rule: ConceptRule, amounts: list[int]) -> int:
     """How row `r`'s printed numbers become `rule`'s concept values: as its two-way label says
     ("Benefit (provision) for income taxes"), else by the rule's sign convention."""

@@ -8,11 +8,13 @@ numbers do, never from one filer's wording.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from form8k.models import Table
+from form8k.statements.tables.numbers import YEAR_IN_TEXT
 
 if TYPE_CHECKING:
     from form8k.statements.labels import LabelConcept
@@ -22,7 +24,6 @@ __all__ = ["after_restricted_cash", "concept_of_the_era", "diluted_numerator", "
            "unlabelled_margin", "whole_nonoperating", "working_capital_sign"]
 
 _PRETAX = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def whole_nonoperating(table: Table, by_concept: dict[str, int], amount_columns: list[bool]) -> int | None:
@@ -106,18 +107,33 @@ def unlabelled_margin(table: Table, by_concept: dict[str, int], amount_columns: 
     return None
 
 
+def _latest_start(table: Table, instants: bool) -> dt.date | None:
+    """The latest day a period of the table's columns began (with `instants`, a balance-sheet date counts as
+    its own start); None when no column is dated yet."""
+    from form8k.statements.fiscal import add_months
+
+    dated = [add_months(c.period_end, -c.period_months) if c.period_months else c.period_end
+             for c in table.columns if c.period_end is not None and c.period_months is not None
+             and (c.period_months or instants)]
+    return max(dated, default=None)
+
+
+def _latest_year(table: Table) -> int | None:
+    """The latest year the column heads name: bare fiscal years ("2024") are dated only once every table is
+    read."""
+    return max((int(y) for c in table.columns for y in YEAR_IN_TEXT.findall(c.label)), default=None)
+
+
 def after_restricted_cash(table: Table) -> bool:
     """Whether the statement's latest period began after ASU 2016-18 took effect (it applies to the
     earlier periods shown beside it as well)."""
     from form8k.statements.concepts import RESTRICTED_CASH_FROM
-    from form8k.statements.fiscal import add_months
 
-    starts = [add_months(c.period_end, -c.period_months) for c in table.columns
-              if c.period_end is not None and c.period_months]
-    if not starts:  # bare fiscal years, dated only once every table is read: a year from 2019 on began after
-        years = [int(y) for c in table.columns for y in _YEAR.findall(c.label)]
-        return bool(years) and max(years) > RESTRICTED_CASH_FROM.year + 1
-    return max(starts) > RESTRICTED_CASH_FROM
+    start = _latest_start(table, instants=False)
+    if start is None:  # a bare fiscal year from 2019 on began after
+        year = _latest_year(table)
+        return year is not None and year > RESTRICTED_CASH_FROM.year + 1
+    return start > RESTRICTED_CASH_FROM
 
 
 _COSTS_TOTAL = re.compile(r"^total\b.*\b(?:costs?|expenses|deductions)\b", re.I)
@@ -183,14 +199,12 @@ _BEFORE_REVENUE_STANDARD = {
 def _before_revenue_standard(table: Table) -> bool:
     """Whether every period of the table began (a balance sheet: was dated) before ASU 2014-09 took effect."""
     from form8k.statements.concepts import RESTRICTED_CASH_FROM
-    from form8k.statements.fiscal import add_months
 
-    dated = [add_months(c.period_end, -c.period_months) if c.period_months else c.period_end
-             for c in table.columns if c.period_end is not None and c.period_months is not None]
-    if dated:
-        return max(dated) <= RESTRICTED_CASH_FROM
-    years = [int(y) for c in table.columns for y in _YEAR.findall(c.label)]
-    return bool(years) and max(years) < RESTRICTED_CASH_FROM.year + 1
+    start = _latest_start(table, instants=True)
+    if start is None:  # a bare fiscal year up to 2017 began before
+        year = _latest_year(table)
+        return year is not None and year < RESTRICTED_CASH_FROM.year + 1
+    return start <= RESTRICTED_CASH_FROM
 
 
 _OUTFLOW = re.compile(r"^(?:less:?\s+)?(?:payments?|purchases?|repurchases?|repayments?|acquisitions?|capital expenditures|"
@@ -202,6 +216,8 @@ _OUTFLOW = re.compile(r"^(?:less:?\s+)?(?:payments?|purchases?|repurchases?|repa
 _TWO_WAY = re.compile(r"\b(?:net|change|changes|increase|decrease|proceeds|sales?|issuances?|borrowings?|received|"
                       r"receipts?|collections?|other|maturities|disposals?|dispositions?|refunds?)\b")
 _PAID_RECEIVED = re.compile(r"\(?\b(?:(paid|payments?)|received|receipts?|proceeds)\b\)?.*\b(?:paid|payments?|received|receipts?|proceeds)\b")
+_PAID_IN_BRACKETS = re.compile(r"\((?:paid|payments?)\)")
+_RECEIVED_IN_BRACKETS = re.compile(r"\((?:received|receipts?|proceeds)\)")
 _WORKING_CAPITAL = re.compile(r"\bchanges? in\b.*\b(?:assets|liabilities|working capital)\b|"
                               r"\b(?:increase|decrease)s?\b.*\b(?:assets|liabilities)\b|\bworking capital\b")
 _ASSET_WORDS = re.compile(r"\b(?:receivables?|inventor(?:y|ies)|prepaid|prepayments?|assets?|equipment|vehicles|"
@@ -226,8 +242,8 @@ def extension_sign(table: Table, r: int, label: str, section: str, amounts: list
         # "Collateral (paid) received": the name the row takes counts its first direction positive (paid),
         # the printed number its unbracketed one (received)
         first_paid = two_way.group(1) is not None
-        paid_in_brackets = bool(re.search(r"\((?:paid|payments?)\)", label))
-        received_in_brackets = bool(re.search(r"\((?:received|receipts?|proceeds)\)", label))
+        paid_in_brackets = bool(_PAID_IN_BRACKETS.search(label))
+        received_in_brackets = bool(_RECEIVED_IN_BRACKETS.search(label))
         if paid_in_brackets != received_in_brackets:
             return "flip" if first_paid == paid_in_brackets else "printed"
     printed = [v for k in amounts if k < len(table.rows[r].values) and (v := table.rows[r].values[k]) is not None and v != 0]
@@ -240,7 +256,7 @@ def extension_sign(table: Table, r: int, label: str, section: str, amounts: list
     return "printed"
 
 
-_ASSET_CHANGE = re.compile(r"Receivable|Inventor|Prepaid|Assets?\b|Assets?(?=[A-Z]|$)|DeferredCharges|OperatingCapital")
+_ASSET_CHANGE = re.compile(r"Receivable|Inventor|Prepaid|Assets?(?=[A-Z]|$)|DeferredCharges|OperatingCapital")
 _LIABILITY_CHANGE = re.compile(r"Payable|Liabilit|Accrued|DeferredRevenue|Obligation|Reserve|Deposits|Unearned")
 
 
