@@ -182,3 +182,12 @@ def _bodies(data: bytes) -> list[str]:
 
 def test_a_file_without_tags_has_none(tmp_path: Path) -> None:
     assert read_ixbrl("<html><body><p>FORM 8-K</p></body></html>") is None
+
+
+def test_a_comment_inside_a_fact_is_not_its_text() -> None:
+    """Comments are not shown, with or without an ix:exclude beside them."""
+    body = BODY.replace("in three states", "in three <!-- draft --> states").replace(
+        "ACME WIDGETS INC.", "ACME <!-- legal name --> WIDGETS INC.")
+    values = {(f.name, f.context): f.value for f in read_ixbrl(HEAD + body).facts}
+    assert values[("dei:EntityRegistrantName", "c-1")] == "ACME WIDGETS INC."
+    assert values[("us-gaap:NatureOfOperations", "q1")] == "Acme makes widgets in three states."

@@ -28,6 +28,8 @@ __all__ = ["IxContext", "IxDocument", "IxFact", "has_ixbrl", "read_ixbrl"]
 IX_NS = ("http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL")
 XBRLI = "http://www.xbrl.org/2003/instance"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+_IX_TAGS = {name: tuple(f"{{{ns}}}{name}" for ns in IX_NS)
+            for name in ("nonFraction", "nonNumeric", "continuation", "exclude")}
 _HAS_IX = re.compile(rb"<ix:(?:header|nonfraction|nonnumeric)\b", re.I)
 _DIGITS = re.compile(r"[^0-9]")
 
@@ -117,18 +119,10 @@ def read_ixbrl(html: str) -> IxDocument | None:
         return None
     doc = IxDocument()
     _read_resources(root, doc)
-    continuations = {el.get("id"): el for el in root.iter() if _local(el.tag) == "continuation"
-                     and _ns(el.tag) in IX_NS and el.get("id")}
-    for el in root.iter():
-        if _ns(el.tag) not in IX_NS:
-            continue
-        kind = _local(el.tag)
-        if kind == "nonFraction":
-            fact = _non_fraction(el)
-        elif kind == "nonNumeric":
-            fact = _non_numeric(el, continuations)
-        else:
-            continue
+    # lxml filters by tag in C: only the ix elements reach Python, in document order
+    continuations = {el.get("id"): el for el in root.iter(*_IX_TAGS["continuation"]) if el.get("id")}
+    for el in root.iter(*_IX_TAGS["nonFraction"], *_IX_TAGS["nonNumeric"]):
+        fact = _non_fraction(el) if _local(el.tag) == "nonFraction" else _non_numeric(el, continuations)
         if fact is not None:
             doc.facts.append(fact)
     return doc
@@ -163,11 +157,13 @@ def _read_resources(root: Any, doc: IxDocument) -> None:
 
 def _text(el: Any) -> str:
     """An element's text without its ix:exclude parts."""
+    if next(el.iter(*_IX_TAGS["exclude"]), None) is None:  # most facts: lxml joins the text in C
+        return " ".join("".join(el.itertext()).split())
     parts: list[str] = []
 
     def walk(node: Any) -> None:
-        if _ns(node.tag) in IX_NS and _local(node.tag) == "exclude":
-            if node.tail:
+        if not isinstance(node.tag, str) or (_ns(node.tag) in IX_NS and _local(node.tag) == "exclude"):
+            if node.tail:  # a comment or processing instruction shows only its tail, as in itertext
                 parts.append(node.tail)
             return
         if node.text:
