@@ -43,6 +43,11 @@ _BOLD_TAGS = ("b", "strong")
 _BOLD_STYLES = ("bold", "font-weight:7", "font-weight: 7")
 _UNIT_PT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "in": 72.0, None: 0.75, "%": 0.0}
 _TAG = re.compile(r"<[a-zA-Z/!?]")
+_CELL_TAGS = frozenset(LexborHTMLParser("<table><tr><td></td><th></th></tr></table>").css_first(tag).tag_id
+                       for tag in ("td", "th"))
+# The empty cell of each width (colspan 1 to 100), shared: an empty cell is never written to, and most
+# cells of an HTML statement are empty padding.
+_EMPTY = [GridCell("", max(1, width)) for width in range(101)]
 
 
 def _mark_blocks(html: str) -> str:
@@ -146,14 +151,14 @@ def _read_grid(table: LexborNode) -> list[list[GridCell]]:
         seen_text = False
         col = 0
         for td in tr.iter():
-            if td.tag not in ("td", "th"):
+            if td.tag_id not in _CELL_TAGS:
                 continue
             while held and col in held:
                 col += _hold(cells, held, col)
             raw = td.text(deep=True)
             attrs = td.attributes  # one dict: each `td.attrs.get` is a lookup as dear as building it
             if not raw or raw.isspace():  # padding, most cells of a statement: only its width counts
-                cell = GridCell("", _colspan(attrs.get("colspan")))
+                cell = _EMPTY[_colspan(attrs.get("colspan"))]
             else:
                 cell = _read_cell(td, attrs, raw, not seen_text)
                 seen_text = seen_text or bool(cell.text)
@@ -173,7 +178,7 @@ def _read_grid(table: LexborNode) -> list[list[GridCell]]:
 def _hold(cells: list[GridCell], held: dict[int, list[int]], col: int) -> int:
     """Put the empty cell a rowspan cell above leaves at `col`; its width."""
     width, left = held[col]
-    cells.append(GridCell("", width))
+    cells.append(_EMPTY[width])
     if left <= 1:
         del held[col]
     else:
@@ -249,8 +254,9 @@ def html_to_text(html: str) -> tuple[str, list[Grid]]:
             table.replace_with(f"{_BLOCK}{_MARK}{len(blocks) - 1}{_MARK}{_BLOCK}")
         else:
             table.decompose()
-    for node in tree.css("td, th"):
-        node.insert_after(_BLOCK)
+    if layout:  # every other table is a grid or gone, and the parser keeps no cell outside a table
+        for node in tree.css("td, th"):
+            node.insert_after(_BLOCK)
     for pre in tree.css("pre, xmp, plaintext"):
         blocks.append(("pre", pre.text(deep=True).replace(_BLOCK, "")))
         pre.replace_with(f"{_BLOCK}{_MARK}{len(blocks) - 1}{_MARK}{_BLOCK}")
