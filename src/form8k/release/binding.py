@@ -21,6 +21,7 @@ filing contradicting itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from form8k.release.amounts import AmountPhrase
@@ -192,10 +193,15 @@ def _compact(tokens: list[Token], lo: int, hi: int) -> tuple[str, list[tuple[int
 
 
 def _token_at(offsets: list[tuple[int, int]], char: int, lo: int) -> int:
-    for off, idx in offsets:
-        if off >= char:
-            return idx
+    """The first token starting at or after `char` of the joined text (`offsets` ascend)."""
+    i = bisect_left(offsets, char, key=_offset)
+    if i < len(offsets):
+        return offsets[i][1]
     return offsets[-1][1] + 1 if offsets else lo
+
+
+def _offset(entry: tuple[int, int]) -> int:
+    return entry[0]
 
 
 def _np_left(tokens: list[Token], end: int, lo: int) -> tuple[list[Token], str | None]:
