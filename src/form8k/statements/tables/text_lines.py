@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from form8k.load import Document
-from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_number
+from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_clean, parse_number
 from form8k.statements.tables.numbers_tail import tail_start as _tail_start
 
 _FIELD = re.compile(r"\S(?:.*?\S)??(?= {2,}|$)")
@@ -159,7 +159,7 @@ def _classify_field(raw: str, start: int, end: int, slot: int) -> Field:
         return Field(raw, start, end, slot, "cur")
     if _DAY.match(t):
         return Field(raw, start, end, slot, "text")  # "31," of "December 31," wrapped onto its own line
-    number = parse_number(t)
+    number = parse_clean(t, t)  # parse_number(t), as `t` is clean already
     if number is not None and not (number.dash and len(t) > 3 and set(t) <= set("-=_")):
         return Field(raw, start, end, slot, "num", number)
     if _RULE.match(t):
