@@ -43,8 +43,7 @@ _BOLD_TAGS = ("b", "strong")
 _BOLD_STYLES = ("bold", "font-weight:7", "font-weight: 7")
 _UNIT_PT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "in": 72.0, None: 0.75, "%": 0.0}
 _TAG = re.compile(r"<[a-zA-Z/!?]")
-_CELL_TAGS = frozenset(LexborHTMLParser("<table><tr><td></td><th></th></tr></table>").css_first(tag).tag_id
-                       for tag in ("td", "th"))
+_CELL_TAGS = frozenset(node.tag_id for node in LexborHTMLParser("<table><tr><td></td><th></th></tr></table>").css("td, th"))
 # The empty cell of each width (colspan 1 to 100), shared: an empty cell is never written to, and most
 # cells of an HTML statement are empty padding.
 _EMPTY = [GridCell("", max(1, width)) for width in range(101)]
