@@ -85,6 +85,8 @@ def parse_clean(s: str, raw: str) -> Number | None:
     """`parse_number` of a cell already passed through `clean_cell` (the hot path of grid reading)."""
     if not s or len(s) > 40 or not _HAS_NUMBER.search(s):
         return None
+    if s.isdigit() and s.isascii():  # "2023", "12072": the commonest cell, no pattern needed
+        return Number(Decimal(s), raw)
     if _DASH.match(s):
         return Number(Decimal(0), raw, 0, percent=s.endswith("%"), currency="$" in s, dash=True)
     if s.endswith(_MARK_ENDS):
