@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from form8k.pipeline import parse_paths
-from form8k.store import ingest, open_db, query
+from form8k.store import ingest, ingest_files, open_db, query
 from form8k.store.parts import parse_chunk, write_part_files
 from form8k.store.records import filing_rows
 from form8k.store.schema import ALL_TABLES, RECORD_TABLES
@@ -49,7 +49,9 @@ def test_parts_store_the_very_rows_written_from_memory(tmp_path: Path) -> None:
     writer = Writer(con)
     rows = [(i, filing_rows(f, writer.stored_columns(), NOW)) for i, f in enumerate(filings)]
     files = write_part_files(tmp_path, rows, writer.columns)
-    writer.write_parts([(files, None)], [f.source.sha256 for f in filings])
+    with writer.writing():
+        writer.write_parts([(files, None)], [f.source.sha256 for f in filings])
+        writer.trim()  # the cached blocks go; the rows stay
     con.close()
     stored = _tables(parts)
     assert stored == _tables(memory)
@@ -114,3 +116,17 @@ def test_the_writing_process_stays_lean_and_leaves_no_parts_behind(tmp_path: Pat
     assert parsed == len(list(FILINGS.iterdir()))
     assert heavy == []  # neither the parser nor pyarrow, pandas, numpy: the workers read and convert
     assert list(temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("settings", [{}, {"threads": "3", "memory_limit": "1.5 GiB"}])
+def test_an_ingest_leaves_the_settings_of_the_connection_as_it_found_them(tmp_path: Path,
+                                                                         settings: dict[str, str]) -> None:
+    con = open_db(tmp_path / "s.duckdb")
+    for name, value in settings.items():
+        con.execute(f"SET {name} = '{value}'")
+    names = ("threads", "memory_limit", "preserve_insertion_order", "checkpoint_threshold")
+    before = [con.execute(f"SELECT current_setting('{n}')").fetchall() for n in names]
+    summary = ingest_files([FILINGS / SOME[0], FILINGS / SOME[1]], con, workers=0, progress=False)
+    assert summary.parsed == 2
+    assert [con.execute(f"SELECT current_setting('{n}')").fetchall() for n in names] == before
+    con.close()

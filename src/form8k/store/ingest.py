@@ -243,6 +243,7 @@ class _Run:
     def flush(self) -> None:
         if self.group_shas or self.group_failures:
             self.writer.write_parts(self.group, self.group_shas, replace=self.replace, failures=self.group_failures)
+            self.writer.trim()
         for files, _ in self.group:
             _remove(files)
         self.group, self.group_shas, self.replace, self.group_failures = [], [], [], []
@@ -283,7 +284,7 @@ def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnecti
     # the parts of chunks parsed but not yet written; a run killed leaves it behind in the temporary folder
     folder = tempfile.mkdtemp(prefix="form8k-ingest-")
     try:
-        with _progress(progress, len(files)) as advance:
+        with writer.writing(), _progress(progress, len(files)) as advance:
             if workers <= 0:
                 size = _chunk_size(len(files), 1)
                 for i in range(0, len(files), size):
@@ -295,9 +296,9 @@ def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnecti
             else:
                 _run_pool(files, run, folder, columns, known, max_bytes, workers, advance, file_timeout, max_memory)
             run.flush()
+            con.execute("CHECKPOINT")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    con.execute("CHECKPOINT")
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from form8k.store.records import Columnar
 from form8k.store.schema import RECORD_TABLES, table_columns
 
+# While an ingest writes: DuckDB's own threads (the parsing processes have the cores), and the cache of
+# table blocks kept between groups. A write-only run never reads those blocks again, yet DuckDB keeps every
+# block it checkpoints until `memory_limit` (80% of RAM) is reached; memory_limit itself cannot be set this
+# low, since a checkpoint that outgrows it (a filing with a 50 MB text) invalidates the database.
+WRITER_THREADS = 1
+WRITER_CACHE = "16MB"
 FILING_KEY = "_filing"  # in a part file (store.parts): the place of the row's filing in its chunk; not stored
 
 if TYPE_CHECKING:
@@ -81,9 +88,33 @@ class Writer:
         self.columns = table_columns(con)
         self.names = {t: [name for name, _ in cols] for t, cols in self.columns.items()}
         self._schemas: dict[str, pa.Schema] = {}
+        self._limit: str | None = None  # memory_limit as it was, while `writing`
 
     def stored_columns(self) -> dict[str, list[str]]:
         return dict(self.names)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Tune the connection for a run of writes (WRITER_THREADS, `trim`); its settings are restored after."""
+        con = self.con
+        threads, limit = con.execute("SELECT current_setting('threads'), current_setting('memory_limit')").fetchall()[0]
+        con.execute(f"SET threads = {WRITER_THREADS}")
+        self._limit = limit
+        try:
+            yield
+        finally:
+            self._limit = None
+            con.execute(f"SET threads = {int(threads)}")
+            con.execute("RESET memory_limit")
+            if con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] != limit:
+                con.execute(f"SET memory_limit = '{limit}'")  # one that was set (as printed: to 0.1 of its unit)
+
+    def trim(self) -> None:
+        """Inside `writing`, between transactions: drop cached table blocks beyond WRITER_CACHE (they are on disk)."""
+        if self._limit is None:
+            return
+        self.con.execute(f"SET memory_limit = '{WRITER_CACHE}'")  # evicts what it can; fails nothing
+        self.con.execute(f"SET memory_limit = '{self._limit}'")
 
     def write(self, filings: Sequence[dict[str, Columnar]], replace: Sequence[str] = (),
               failures: Sequence[FailureRow] = ()) -> None:
