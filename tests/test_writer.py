@@ -15,7 +15,7 @@ import pytest
 
 from form8k.pipeline import parse_paths
 from form8k.store import ingest, ingest_files, open_db, query
-from form8k.store.parts import parse_chunk, write_part_files
+from form8k.store.chunks import parse_chunk, write_part_files
 from form8k.store.records import filing_rows
 from form8k.store.schema import ALL_TABLES, RECORD_TABLES
 from form8k.store.writer import FailureRow, Writer

@@ -1,7 +1,7 @@
 """`ingest(paths)`: find filings under paths, parse them on a process pool, store them.
 
     discover   files and folders, recursively; hidden files, images, archives, JSON… are skipped
-    parse      worker processes run `parts.parse_chunk` over chunks of files (read, hash, parse, turn
+    parse      worker processes run `chunks.parse_chunk` over chunks of files (read, hash, parse, turn
                into rows, write the chunk's rows as Parquet part files in a temporary folder), each
                file under a deadline (`file_timeout`) and each process under a memory cap
                (`max_memory`); a file past either is recorded in `failures` and the run goes on.
@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from form8k.errors import StoreError
 from form8k.models import PARSER_VERSION
+from form8k.store.chunks import Chunk, Columns, parse_chunk
 from form8k.store.grouping import FileGroup, group_files
-from form8k.store.parts import Chunk, Columns, parse_chunk
 from form8k.store.work import FILE_TIMEOUT, MAX_MEMORY, Outcome, limit_process
 
 if TYPE_CHECKING:

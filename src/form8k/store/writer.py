@@ -24,7 +24,7 @@ from form8k.store.schema import RECORD_TABLES, table_columns
 # low, since a checkpoint that outgrows it (a filing with a 50 MB text) invalidates the database.
 WRITER_THREADS = 1
 WRITER_CACHE = "16MB"
-FILING_KEY = "_filing"  # in a part file (store.parts): the place of the row's filing in its chunk; not stored
+FILING_KEY = "_filing"  # in a part file (store.chunks): the place of the row's filing in its chunk; not stored
 
 if TYPE_CHECKING:
     import duckdb
@@ -131,7 +131,7 @@ class Writer:
 
     def write_parts(self, parts: Sequence[tuple[Mapping[str, str], Sequence[int] | None]], shas: Sequence[str],
                     replace: Sequence[str] = (), failures: Sequence[FailureRow] = ()) -> None:
-        """Store the filings of Parquet parts (see `store.parts`), `replace` and `failures` in one transaction.
+        """Store the filings of Parquet parts (see `store.chunks`), `replace` and `failures` in one transaction.
 
         Each part is its files (table -> path) and the places of the filings
         to store from it (None: all of them); `shas` are those filings' sha256.
