@@ -87,6 +87,8 @@ def write_part_files(folder: Path, filings: Sequence[tuple[int, dict[str, Column
         data[FILING_KEY] = keys
         schema = arrow_schema(cols).append(pa.field(FILING_KEY, pa.int32()))
         path = folder / f"{token}-{table}.parquet"
-        pq.write_table(pa.Table.from_pydict(data, schema=schema), path, compression="none")
+        # read once, by DuckDB, from local disk: no compression, statistics, dictionaries or Arrow schema to spend on
+        pq.write_table(pa.Table.from_pydict(data, schema=schema), path, compression="none", write_statistics=False,
+                       use_dictionary=False, store_schema=False)
         files[table] = str(path)
     return files
