@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -130,3 +131,18 @@ def test_an_ingest_leaves_the_settings_of_the_connection_as_it_found_them(tmp_pa
     assert summary.parsed == 2
     assert [con.execute(f"SELECT current_setting('{n}')").fetchall() for n in names] == before
     con.close()
+
+
+def test_an_ingest_removes_the_part_folders_a_killed_one_left(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    dead = tmp_path / f"form8k-ingest-{gone.stdout.strip()}-abc"
+    alive = tmp_path / f"form8k-ingest-{os.getpid()}-def"
+    for folder in (dead, alive):
+        folder.mkdir()
+        (folder / "x-texts.parquet").write_bytes(b"")
+    ingest([FILINGS / SOME[0]], db=tmp_path / "k.duckdb", workers=0, progress=False)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [alive.name]

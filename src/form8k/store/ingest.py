@@ -45,6 +45,7 @@ FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", 
                              ".pdf"})
 COMMIT_EVERY = 200  # FORM8K_COMMIT_EVERY overrides: smaller groups, more (slower) commits
 COMMIT_SECONDS = 1.0
+PARTS_PREFIX = "form8k-ingest-"  # the temporary folder of a run's part files: form8k-ingest-<pid>-<random>
 # A worker past its files' deadlines by this much is stuck in code no alarm reaches: its pool is killed.
 KILL_GRACE = 10.0
 MAIN_GUARD = ("form8k's parsing processes import the calling script again: put the call to "
@@ -249,6 +250,20 @@ class _Run:
         self.group, self.group_shas, self.replace, self.group_failures = [], [], [], []
 
 
+def _remove_stale_folders() -> None:
+    """Remove the part folders of ingests whose process is gone (killed, `kill -9` included)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PARTS_PREFIX}*-*"):
+        pid = folder.name[len(PARTS_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # alive, under another user
+
+
 def _remove(files: dict[str, str]) -> None:
     for path in files.values():
         Path(path).unlink(missing_ok=True)
@@ -281,8 +296,9 @@ def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnecti
         workers = os.cpu_count() or 1
     summary.workers = workers
     started = time.perf_counter()
-    # the parts of chunks parsed but not yet written; a run killed leaves it behind in the temporary folder
-    folder = tempfile.mkdtemp(prefix="form8k-ingest-")
+    # the parts of chunks parsed but not yet written (a run killed leaves its folder behind: the next removes it)
+    _remove_stale_folders()
+    folder = tempfile.mkdtemp(prefix=f"{PARTS_PREFIX}{os.getpid()}-")
     try:
         with writer.writing(), _progress(progress, len(files)) as advance:
             if workers <= 0:
