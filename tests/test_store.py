@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from form8k.errors import StoreError
 from form8k.models import Filing
 from form8k.store import open_db, query
 from form8k.store.records import (
+    CHILD_BY_NAME,
     CHILD_TABLES,
     FILING_SUMMARY_COLUMNS,
     filing_columns,
@@ -103,6 +105,27 @@ def test_a_field_without_a_column_is_kept_in_extra(tmp_path: Path) -> None:
     extra = con.execute("SELECT extra FROM facts WHERE fact_index = 0").fetchall()[0][0]
     assert '"decimals":-3' in extra
     assert query.read_filing(con, filing_id_of(filing)) == filing
+
+
+def test_rows_follow_the_columns_the_database_has_in_its_order() -> None:
+    filing = rich_filing()
+    names = [c.name for c in CHILD_BY_NAME["facts"].columns]
+    stored = {**current_stored(), "facts": ["extra", "later_column", *reversed(names[:5]), "fact_index", "filing_id"]}
+    facts = filing_rows(filing, stored)["facts"]
+    assert list(facts) == stored["facts"]
+    n = len(filing.facts)
+    assert facts["filing_id"] == [filing_id_of(filing)] * n and facts["fact_index"] == list(range(n))
+    assert facts["later_column"] == [None] * n
+    assert facts[names[0]] == [getattr(f, names[0]) for f in filing.facts]
+    left_out = [c for c in CHILD_BY_NAME["facts"].columns[5:] if c.kind == "value" and len(c.path) == 1]
+    for fact, extra in zip(filing.facts, facts["extra"], strict=True):  # the columns left out ride in `extra`
+        kept = json.loads(extra) if extra else {}
+        assert {c.path[0] for c in left_out if getattr(fact, c.path[0]) is not None} <= set(kept)
+    assert any(facts["extra"])
+
+
+def current_stored() -> dict[str, list[str]]:
+    return {t: [name for name, _ in cols] for t, cols in current_columns().items()}
 
 
 def test_decimals_beyond_the_column_scale_are_rounded_not_refused(tmp_path: Path) -> None:

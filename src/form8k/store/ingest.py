@@ -1,12 +1,14 @@
 """`ingest(paths)`: find filings under paths, parse them on a process pool, store them.
 
     discover   files and folders, recursively; hidden files, images, archives, JSON… are skipped
-    parse      worker processes run `work.parse_file` (read, hash, parse, turn into rows), each file
-               under a deadline (`file_timeout`) and each process under a memory cap (`max_memory`);
-               a file past either is recorded in `failures` and the run goes on. Workers die with
-               the parent, `kill -9` included.
-    write      the parent writes, each filing whole inside one transaction
-               (filings are committed in groups: at most COMMIT_EVERY filings or COMMIT_SECONDS apart)
+    parse      worker processes run `chunks.parse_chunk` over chunks of files (read, hash, parse, turn
+               into rows, write the chunk's rows as Parquet part files in a temporary folder), each
+               file under a deadline (`file_timeout`) and each process under a memory cap
+               (`max_memory`); a file past either is recorded in `failures` and the run goes on.
+               Workers die with the parent, `kill -9` included.
+    write      the parent has DuckDB read the part files into the tables, each filing whole inside
+               one transaction (filings are committed in groups: about COMMIT_EVERY filings or
+               COMMIT_SECONDS apart, a chunk's filings in one group), then deletes them
 
 Idempotent: a file whose sha256 is stored with the current parser version is
 not parsed again, unless `reparse`; a crash loses at most the group being
@@ -16,6 +18,8 @@ written, and running again finishes the job with no duplicates.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -27,8 +31,9 @@ from typing import TYPE_CHECKING, Any
 
 from form8k.errors import StoreError
 from form8k.models import PARSER_VERSION
+from form8k.store.chunks import Chunk, Columns, parse_chunk
 from form8k.store.grouping import FileGroup, group_files
-from form8k.store.work import FILE_TIMEOUT, MAX_MEMORY, Outcome, limit_process, parse_file
+from form8k.store.work import FILE_TIMEOUT, MAX_MEMORY, Outcome, limit_process
 
 if TYPE_CHECKING:
     import duckdb
@@ -40,6 +45,7 @@ FILING_SUFFIXES = frozenset({".txt", ".nc", ".htm", ".html", ".xhtml", ".sgml", 
                              ".pdf"})
 COMMIT_EVERY = 200  # FORM8K_COMMIT_EVERY overrides: smaller groups, more (slower) commits
 COMMIT_SECONDS = 1.0
+PARTS_PREFIX = "form8k-ingest-"  # the temporary folder of a run's part files: form8k-ingest-<pid>-<random>
 # A worker past its files' deadlines by this much is stuck in code no alarm reaches: its pool is killed.
 KILL_GRACE = 10.0
 MAIN_GUARD = ("form8k's parsing processes import the calling script again: put the call to "
@@ -129,16 +135,19 @@ def _walk(root: Path) -> Iterator[Path]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(stored: dict[str, list[str]], known: frozenset[str], max_bytes: int | None,
+def _init_worker(folder: str, columns: Columns, known: frozenset[str], max_bytes: int | None,
                  timeout: float | None = None, max_memory: int | None = None) -> None:
     limit_process(max_memory)
-    _WORKER.update(stored=stored, known=known, max_bytes=max_bytes, timeout=timeout)
-    import form8k.pipeline  # noqa: F401 - pay the import once, not in the first task
+    _WORKER.update(folder=folder, columns=columns, known=known, max_bytes=max_bytes, timeout=timeout)
+    # pay the imports once, not in the first task
+    import pyarrow.parquet  # noqa: F401
+
+    import form8k.pipeline  # noqa: F401
 
 
-def _parse_chunk(paths: list[str]) -> list[Outcome]:
-    return [parse_file(p, _WORKER["stored"], _WORKER["known"], _WORKER["max_bytes"], _WORKER["timeout"])
-            for p in paths]
+def _parse_chunk(paths: list[str]) -> Chunk:
+    return parse_chunk(paths, _WORKER["folder"], _WORKER["columns"], _WORKER["known"], _WORKER["max_bytes"],
+                       _WORKER["timeout"])
 
 
 def _ready() -> bool:
@@ -173,24 +182,35 @@ class _Run:
         self.stored: dict[str, str] = dict(con.execute("SELECT filing_id, source_sha256 FROM filings").fetchall())
         self.seen: set[str] = set()  # sha256 handled in this run
         self.written_ids: set[str] = set()  # filing ids stored in this run
-        self.group: list[dict[str, Any]] = []
+        self.group: list[tuple[dict[str, str], list[int] | None]] = []  # part files, places to store (None: all)
+        self.group_shas: list[str] = []
         self.replace: list[str] = []
         self.group_failures: list[FailureRow] = []
         self.group_started = 0.0
 
-    def take(self, outcome: Outcome) -> None:
+    def take_chunk(self, chunk: Chunk) -> None:
+        """Count a chunk's outcomes and add the filings to store to the group (the chunk's parts, with places)."""
+        if not self.group and not self.group_failures:
+            self.group_started = time.monotonic()
+        keep = [i for i, outcome in enumerate(chunk.outcomes) if self.take(outcome)]
+        if keep and chunk.files:
+            parsed = sum(1 for outcome in chunk.outcomes if outcome.kind == "parsed")
+            self.group.append((chunk.files, None if len(keep) == parsed else keep))
+        else:
+            _remove(chunk.files)
+
+    def take(self, outcome: Outcome) -> bool:
+        """Count one outcome; whether its filing's rows are to be stored."""
         from form8k.store.writer import FailureRow
 
         summary = self.summary
         summary.bytes += outcome.size
         if outcome.kind == "unchanged" or (outcome.sha256 is not None and outcome.sha256 in self.seen):
             summary.unchanged += 1
-            return
+            return False
         if outcome.sha256 is not None:
             self.seen.add(outcome.sha256)
-        if not self.group and not self.group_failures:
-            self.group_started = time.monotonic()
-        if outcome.kind == "parsed" and outcome.rows is not None and outcome.filing_id is not None:
+        if outcome.kind == "parsed" and outcome.filing_id is not None:
             fid = outcome.filing_id
             other = self.stored.get(fid)
             if other is not None and other != outcome.sha256 and (fid in self.written_ids or not self.reparse):
@@ -198,32 +218,55 @@ class _Run:
                 self.group_failures.append(FailureRow(
                     outcome.path, outcome.sha256, outcome.size, outcome.parser_version, "duplicate",
                     f"{fid} is already stored from other bytes (sha256 {other[:12]}…)", fid))
-                return
+                return False
             if other is not None:
                 self.replace.append(fid)
                 summary.replaced += 1
             self.stored[fid] = outcome.sha256 or ""
             self.written_ids.add(fid)
-            self.group.append(outcome.rows)
+            self.group_shas.append(outcome.sha256 or "")
             summary.parsed += 1
             summary.facts += outcome.facts
             summary.failed_checks += outcome.failed_checks
-            return
+            return True
         summary.failed += 1
         reason = outcome.reason or outcome.kind
         if len(summary.failures) < 20:
             summary.failures.append((outcome.path, reason))
         self.group_failures.append(FailureRow(outcome.path, outcome.sha256, outcome.size or None,
                                               outcome.parser_version, outcome.kind, reason, outcome.filing_id))
+        return False
 
     def due(self) -> bool:
-        pending = len(self.group) + len(self.group_failures)
+        pending = len(self.group_shas) + len(self.group_failures)
         return pending >= self.commit_every or (pending > 0 and time.monotonic() - self.group_started >= COMMIT_SECONDS)
 
     def flush(self) -> None:
-        if self.group or self.group_failures:
-            self.writer.write(self.group, replace=self.replace, failures=self.group_failures)
-        self.group, self.replace, self.group_failures = [], [], []
+        if self.group_shas or self.group_failures:
+            self.writer.write_parts(self.group, self.group_shas, replace=self.replace, failures=self.group_failures)
+            self.writer.trim()
+        for files, _ in self.group:
+            _remove(files)
+        self.group, self.group_shas, self.replace, self.group_failures = [], [], [], []
+
+
+def _remove_stale_folders() -> None:
+    """Remove the part folders of ingests whose process is gone (killed, `kill -9` included)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PARTS_PREFIX}*-*"):
+        pid = folder.name[len(PARTS_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # alive, under another user
+
+
+def _remove(files: dict[str, str]) -> None:
+    for path in files.values():
+        Path(path).unlink(missing_ok=True)
 
 
 def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnection, *, workers: int | None = None,
@@ -241,7 +284,7 @@ def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnecti
     summary = summary or IngestSummary(db="")
     summary.files = len(files)
     writer = Writer(con)
-    stored = writer.stored_columns()
+    columns = writer.columns
     known: frozenset[str] = frozenset()
     if not reparse:
         known = frozenset(r[0] for r in con.execute(
@@ -253,25 +296,37 @@ def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnecti
         workers = os.cpu_count() or 1
     summary.workers = workers
     started = time.perf_counter()
-    with _progress(progress, len(files)) as advance:
-        if workers <= 0:
-            for path in files:
-                run.take(parse_file(str(path), stored, known, max_bytes, file_timeout))
-                advance(1)
-                if run.due():
-                    run.flush()
-        else:
-            _run_pool(files, run, stored, known, max_bytes, workers, advance, file_timeout, max_memory)
-        run.flush()
-    con.execute("CHECKPOINT")
+    # the parts of chunks parsed but not yet written (a run killed leaves its folder behind: the next removes it)
+    _remove_stale_folders()
+    folder = tempfile.mkdtemp(prefix=f"{PARTS_PREFIX}{os.getpid()}-")
+    try:
+        with writer.writing(), _progress(progress, len(files)) as advance:
+            if workers <= 0:
+                size = _chunk_size(len(files), 1)
+                for i in range(0, len(files), size):
+                    run.take_chunk(parse_chunk([str(p) for p in files[i:i + size]], folder, columns, known,
+                                               max_bytes, file_timeout))
+                    advance(min(size, len(files) - i))
+                    if run.due():
+                        run.flush()
+            else:
+                _run_pool(files, run, folder, columns, known, max_bytes, workers, advance, file_timeout, max_memory)
+            run.flush()
+            con.execute("CHECKPOINT")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _run_pool(files: Sequence[Path | FileGroup], run: _Run, stored: dict[str, list[str]], known: frozenset[str],
+def _chunk_size(files: int, workers: int) -> int:
+    return max(1, min(16, files // (workers * 8) or 1))
+
+
+def _run_pool(files: Sequence[Path | FileGroup], run: _Run, folder: str, columns: Columns, known: frozenset[str],
               max_bytes: int | None, workers: int, advance: Any, timeout: float | None = FILE_TIMEOUT,
               max_memory: int | None = MAX_MEMORY) -> None:
-    """Map `parse_file` over the files on a process pool, writing results as they come.
+    """Map `parse_chunk` over chunks of the files on a process pool, writing results as they come.
 
     If a worker process dies (out of memory, a crash in a C extension, or
     killed here for being stuck past its deadline in code the alarm cannot
@@ -290,18 +345,18 @@ def _run_pool(files: Sequence[Path | FileGroup], run: _Run, stored: dict[str, li
         context.set_forkserver_preload(["form8k.pipeline"])
     else:
         context = multiprocessing.get_context("spawn")
-    size = max(1, min(16, len(files) // (workers * 8) or 1))
+    size = _chunk_size(len(files), workers)
     pending: deque[tuple[list[str], bool]] = deque(
         ([str(p) for p in files[i:i + size]], False) for i in range(0, len(files), size))
     first = True
     while pending:
         executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                       initargs=(stored, known, max_bytes, timeout, max_memory))
+                                       initargs=(folder, columns, known, max_bytes, timeout, max_memory))
         if first:
             _check_pool_starts(executor)
             first = False
-        inflight: dict[Future[list[Outcome]], tuple[list[str], bool]] = {}
-        started: dict[Future[list[Outcome]], float] = {}
+        inflight: dict[Future[Chunk], tuple[list[str], bool]] = {}
+        started: dict[Future[Chunk], float] = {}
         broken: list[list[str]] = []
         dead = killed = False
         try:
@@ -320,18 +375,17 @@ def _run_pool(files: Sequence[Path | FileGroup], run: _Run, stored: dict[str, li
                     paths, suspect = inflight.pop(future)
                     started.pop(future, None)
                     try:
-                        outcomes = future.result()
+                        chunk = future.result()
                     except BrokenProcessPool:
                         dead = True
                         if not suspect:
                             broken.append(paths)
                             continue
-                        outcomes = [Outcome(paths[0], "timeout", reason=f"past the per-file deadline of "
-                                            f"{timeout:g} s (stuck; its process was killed)") if killed
-                                    else Outcome(paths[0], "error", reason="the parser's process died on this file")]
-                    for outcome in outcomes:
-                        run.take(outcome)
-                    advance(len(outcomes))
+                        chunk = Chunk([Outcome(paths[0], "timeout", reason=f"past the per-file deadline of "
+                                               f"{timeout:g} s (stuck; its process was killed)") if killed
+                                       else Outcome(paths[0], "error", reason="the parser's process died on this file")])
+                    run.take_chunk(chunk)
+                    advance(len(chunk.outcomes))
                 if run.due():
                     run.flush()
         finally:
@@ -349,7 +403,7 @@ def _check_pool_starts(executor: ProcessPoolExecutor) -> None:
         raise StoreError(f"the parsing processes died as they started. {MAIN_GUARD}") from None
 
 
-def _overdue(inflight: dict[Future[list[Outcome]], tuple[list[str], bool]], started: dict[Future[list[Outcome]], float],
+def _overdue(inflight: dict[Future[Chunk], tuple[list[str], bool]], started: dict[Future[Chunk], float],
              timeout: float, workers: int) -> bool:
     """Whether a running chunk is far past the deadlines of its files (its process no longer answers alarms)."""
     now = time.monotonic()

@@ -24,8 +24,10 @@ column lists; `filing_from_rows` is its inverse.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -63,8 +65,9 @@ class TableSpec:
     skip: frozenset[str] = frozenset()
     model_keys: tuple[str, ...] = ()  # key columns the model itself fills (table_index of a Table)
 
-    @property
+    @cached_property
     def columns(self) -> list[Column]:
+        """The columns its model's fields map to (worked out once; not to be changed)."""
         if self.model is None:
             return []
         return derive_columns(self.model, rename=dict(self.rename), skip=self.skip)
@@ -145,8 +148,12 @@ FILING_SUMMARY_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+@cache
 def filing_columns() -> list[Column]:
-    """Columns of `filings` taken from the record's own fields (status, source_*, header_*, cover_*)."""
+    """Columns of `filings` taken from the record's own fields (status, source_*, header_*, cover_*).
+
+    Worked out once; not to be changed.
+    """
     return derive_columns(Filing, skip=FILING_PARTS)
 
 
@@ -235,28 +242,50 @@ def filing_rows(filing: Filing, stored: Mapping[str, Sequence[str]],
     out["texts"] = {"filing_id": [filing_id], "text": [filing.text]}
 
     for spec in CHILD_TABLES:
-        names = stored[spec.name]
-        derived = spec.columns
-        by_name = {c.name: c for c in derived}
-        own_keys = [k for k in spec.keys if k not in spec.model_keys]
-        names_set = frozenset(names)
-        columns: Columnar = {name: [] for name in names}
-        for keys, obj in spec.instances(filing):
-            key_values = dict(zip(own_keys, keys, strict=True))
-            for name in names:
-                if name == "filing_id":
-                    value: Any = filing_id
-                elif name in key_values:
-                    value = key_values[name]
-                elif name in by_name:
-                    value = column_value(obj, by_name[name])
-                elif name == "extra":
-                    value = extra_value(obj, derived, names_set)
-                else:
-                    value = None
-                columns[name].append(value)
-        out[spec.name] = columns
+        names = tuple(stored[spec.name])
+        instances = list(spec.instances(filing))
+        objs = [obj for _, obj in instances]
+        out[spec.name] = {name: getter(filing_id, instances, objs)
+                          for name, getter in zip(names, _column_getters(spec.name, names), strict=True)}
     return out
+
+
+ColumnGetter = Callable[[str, list[tuple[tuple[Any, ...], Any]], list[Any]], list[Any]]
+
+
+@cache
+def _column_getters(table: str, names: tuple[str, ...]) -> list[ColumnGetter]:
+    """For each stored column of a child table, how to build its whole column from (keys, instance) pairs."""
+    spec = CHILD_BY_NAME[table]
+    derived = spec.columns
+    by_name = {c.name: c for c in derived}
+    own_keys = [k for k in spec.keys if k not in spec.model_keys]
+    missing = [c for c in derived if c.name not in frozenset(names)]  # fields riding in `extra`
+    getters: list[ColumnGetter] = []
+    for name in names:
+        if name == "filing_id":
+            getters.append(lambda fid, instances, objs: [fid] * len(objs))
+        elif name in own_keys:
+            getters.append(_keys_at(own_keys.index(name)))
+        elif name in by_name:
+            getters.append(_values_of(by_name[name]))
+        elif name == "extra" and missing:
+            getters.append(lambda fid, instances, objs: [extra_value(o, missing, frozenset()) for o in objs])
+        else:
+            getters.append(lambda fid, instances, objs: [None] * len(objs))
+    return getters
+
+
+def _keys_at(i: int) -> ColumnGetter:
+    return lambda fid, instances, objs: [keys[i] for keys, _ in instances]
+
+
+def _values_of(column: Column) -> ColumnGetter:
+    """The column's values of every instance: `column_value`, by an attribute getter where that is the same."""
+    if column.kind == "value" and len(column.path) == 1:
+        attr = operator.attrgetter(column.path[0])
+        return lambda fid, instances, objs: list(map(attr, objs))
+    return lambda fid, instances, objs: [column_value(o, column) for o in objs]
 
 
 def filing_from_rows(rows: Mapping[str, list[dict[str, Any]]]) -> Filing:

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from form8k.store.records import Columnar
 from form8k.store.schema import RECORD_TABLES, table_columns
+
+# While an ingest writes: DuckDB's own threads (the parsing processes have the cores), and the cache of
+# table blocks kept between groups. A write-only run never reads those blocks again, yet DuckDB keeps every
+# block it checkpoints until `memory_limit` (80% of RAM) is reached; memory_limit itself cannot be set this
+# low, since a checkpoint that outgrows it (a filing with a 50 MB text) invalidates the database.
+WRITER_THREADS = 1
+WRITER_CACHE = "16MB"
+FILING_KEY = "_filing"  # in a part file (store.chunks): the place of the row's filing in its chunk; not stored
 
 if TYPE_CHECKING:
     import duckdb
@@ -78,44 +87,102 @@ class Writer:
         self.con = con
         self.columns = table_columns(con)
         self.names = {t: [name for name, _ in cols] for t, cols in self.columns.items()}
-        self.schemas = {t: arrow_schema(cols) for t, cols in self.columns.items()}
+        self._schemas: dict[str, pa.Schema] = {}
+        self._limit: str | None = None  # memory_limit as it was, while `writing`
 
     def stored_columns(self) -> dict[str, list[str]]:
         return dict(self.names)
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Tune the connection for a run of writes (WRITER_THREADS, `trim`); its settings are restored after."""
+        con = self.con
+        threads, limit = con.execute("SELECT current_setting('threads'), current_setting('memory_limit')").fetchall()[0]
+        con.execute(f"SET threads = {WRITER_THREADS}")
+        self._limit = limit
+        try:
+            yield
+        finally:
+            self._limit = None
+            con.execute(f"SET threads = {int(threads)}")
+            con.execute("RESET memory_limit")
+            if con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] != limit:
+                con.execute(f"SET memory_limit = '{limit}'")  # one that was set (as printed: to 0.1 of its unit)
+
+    def trim(self) -> None:
+        """Inside `writing`, between transactions: drop cached table blocks beyond WRITER_CACHE (they are on disk)."""
+        if self._limit is None:
+            return
+        self.con.execute(f"SET memory_limit = '{WRITER_CACHE}'")  # evicts what it can; fails nothing
+        self.con.execute(f"SET memory_limit = '{self._limit}'")
+
     def write(self, filings: Sequence[dict[str, Columnar]], replace: Sequence[str] = (),
               failures: Sequence[FailureRow] = ()) -> None:
         """Store `filings` (replacing the stored filings `replace`) and `failures` in one transaction."""
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            if replace:
-                self._delete(list(replace))
-            shas = [part["filings"]["source_sha256"][0] for part in filings]
-            paths = [f.path for f in failures]
-            fail_shas = [f.sha256 for f in failures if f.sha256]
-            if shas or fail_shas or paths:
-                # A file that failed before and now parses, or fails again, keeps one row.
-                con.execute("DELETE FROM failures WHERE sha256 IN (SELECT unnest(?)) OR "
-                            "(sha256 IS NULL AND path IN (SELECT unnest(?)))", [shas + fail_shas, paths])
+        def insert() -> None:
             merged = merge_rows(filings)
             for table in RECORD_TABLES:
                 columns = merged.get(table)
                 if columns and columns[self.names[table][0]]:
                     self._insert(table, columns)
+
+        shas = [part["filings"]["source_sha256"][0] for part in filings]
+        self._transaction(insert, shas, replace, failures)
+
+    def write_parts(self, parts: Sequence[tuple[Mapping[str, str], Sequence[int] | None]], shas: Sequence[str],
+                    replace: Sequence[str] = (), failures: Sequence[FailureRow] = ()) -> None:
+        """Store the filings of Parquet parts (see `store.chunks`), `replace` and `failures` in one transaction.
+
+        Each part is its files (table -> path) and the places of the filings
+        to store from it (None: all of them); `shas` are those filings' sha256.
+        DuckDB reads the files; no row passes through Python.
+        """
+        def insert() -> None:
+            for table in RECORD_TABLES:
+                whole = [files[table] for files, keep in parts if keep is None and table in files]
+                if whole:
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * EXCLUDE ({FILING_KEY}) "
+                                     "FROM read_parquet(?)", [whole])
+                for files, keep in parts:
+                    if keep is not None and keep and table in files:
+                        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * EXCLUDE ({FILING_KEY}) "
+                                         f"FROM read_parquet(?) WHERE {FILING_KEY} IN (SELECT unnest(?))",
+                                         [[files[table]], list(keep)])
+
+        self._transaction(insert, shas, replace, failures)
+
+    def _transaction(self, insert: Callable[[], None], shas: Sequence[str], replace: Sequence[str],
+                     failures: Sequence[FailureRow]) -> None:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if replace:
+                self._delete(list(replace))
+            paths = [f.path for f in failures]
+            fail_shas = [f.sha256 for f in failures if f.sha256]
+            if shas or fail_shas or paths:
+                # A file that failed before and now parses, or fails again, keeps one row.
+                con.execute("DELETE FROM failures WHERE sha256 IN (SELECT unnest(?)) OR "
+                            "(sha256 IS NULL AND path IN (SELECT unnest(?)))", [list(shas) + fail_shas, paths])
+            insert()
             if failures:
-                now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-                rows: dict[str, list[Any]] = {name: [] for name in self.names["failures"]}
-                for f in failures:
-                    values = {"path": f.path, "sha256": f.sha256, "size": f.size, "parser_version": f.parser_version,
-                              "kind": f.kind, "reason": f.reason, "filing_id": f.filing_id, "failed_at": now}
-                    for name in rows:
-                        rows[name].append(values.get(name))
-                self._insert("failures", rows)
+                self._insert_failures(failures)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def _insert_failures(self, failures: Sequence[FailureRow]) -> None:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows: dict[str, list[Any]] = {name: [] for name in self.names["failures"]}
+        for f in failures:
+            values = {"path": f.path, "sha256": f.sha256, "size": f.size, "parser_version": f.parser_version,
+                      "kind": f.kind, "reason": f.reason, "filing_id": f.filing_id, "failed_at": now}
+            for name in rows:
+                rows[name].append(values.get(name))
+        # one list parameter per column, unnested side by side: no Arrow needed for a few rows
+        select = ", ".join(f'unnest(?::{sql}[]) AS "{name}"' for name, sql in self.columns["failures"])
+        self.con.execute(f"INSERT INTO failures BY NAME SELECT {select}", list(rows.values()))
 
     def _delete(self, filing_ids: list[str]) -> None:
         for table in RECORD_TABLES:
@@ -124,8 +191,11 @@ class Writer:
     def _insert(self, table: str, columns: Columnar) -> None:
         import pyarrow as pa
 
+        schema = self._schemas.get(table)
+        if schema is None:
+            schema = self._schemas[table] = arrow_schema(self.columns[table])
         data = pa.Table.from_pydict({name: columns.get(name, [None] * _length(columns))
-                                     for name in self.names[table]}, schema=self.schemas[table])
+                                     for name in self.names[table]}, schema=schema)
         self.con.register("_form8k_rows", data)
         try:
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _form8k_rows")
