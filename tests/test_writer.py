@@ -19,7 +19,7 @@ from form8k.store import ingest, ingest_files, open_db, query
 from form8k.store.chunks import parse_chunk, write_part_files
 from form8k.store.records import filing_rows
 from form8k.store.schema import ALL_TABLES, RECORD_TABLES
-from form8k.store.writer import FailureRow, Writer
+from form8k.store.writer import WRITER_CACHE, FailureRow, Writer
 from store_helpers import rich_filing
 from test_ingest import assert_no_duplicates
 
@@ -146,3 +146,31 @@ def test_an_ingest_removes_the_part_folders_a_killed_one_left(tmp_path: Path,
         (folder / "x-texts.parquet").write_bytes(b"")
     ingest([FILINGS / SOME[0]], db=tmp_path / "k.duckdb", workers=0, progress=False)
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [alive.name]
+
+
+def test_trim_fails_nothing_when_the_data_held_outgrows_its_cache(tmp_path: Path) -> None:
+    """When DuckDB cannot free enough for the cache's limit (data held until a checkpoint, seen with a high
+    checkpoint_threshold), trim leaves the limit as it was and the ingest goes on."""
+    import duckdb
+
+    class Holding:  # the connection, but DuckDB's answer when it cannot shrink to the cache
+        def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+            self.con = con
+
+        def execute(self, sql: str, *args: object) -> object:
+            if sql == f"SET memory_limit = '{WRITER_CACHE}'":
+                raise duckdb.OutOfMemoryException("could not free up enough memory for the new limit")
+            return self.con.execute(sql, *args)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.con, name)
+
+    con = open_db(tmp_path / "held.duckdb")
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    writer = Writer(Holding(con))  # type: ignore[arg-type]
+    with writer.writing():
+        writer.trim()
+        writer.write([filing_rows(rich_filing(), writer.stored_columns(), NOW)])
+    assert con.execute("SELECT count(*) FROM filings").fetchall()[0][0] == 1
+    assert con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] == limit
+    con.close()

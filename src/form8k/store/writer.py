@@ -113,7 +113,12 @@ class Writer:
         """Inside `writing`, between transactions: drop cached table blocks beyond WRITER_CACHE (they are on disk)."""
         if self._limit is None:
             return
-        self.con.execute(f"SET memory_limit = '{WRITER_CACHE}'")  # evicts what it can; fails nothing
+        import duckdb
+
+        try:
+            self.con.execute(f"SET memory_limit = '{WRITER_CACHE}'")  # evicts what it can
+        except duckdb.OutOfMemoryException:
+            return  # more than WRITER_CACHE is held and not yet checkpointed: the limit is left unchanged
         self.con.execute(f"SET memory_limit = '{self._limit}'")
 
     def write(self, filings: Sequence[dict[str, Columnar]], replace: Sequence[str] = (),
