@@ -220,3 +220,18 @@ def test_a_version_1_database_is_upgraded_in_place_and_keeps_its_filings(tmp_pat
     con = open_db(path)
     assert schema_version(con) == SCHEMA_VERSION
     assert query.read_filing(con, filing_id_of(filing)) == filing
+
+
+def test_a_writing_connection_writes_row_groups_of_its_size_and_the_file_opens_as_any(tmp_path: Path) -> None:
+    path = tmp_path / "groups.duckdb"
+    con = open_db(path, row_group_size=2048)
+    con.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(5000)")
+    groups = con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('numbers')").fetchall()
+    Writer(con).write([filing_rows(rich_filing(), Writer(con).stored_columns())])
+    con.close()
+    assert groups == [(3,)]  # 2048 + 2048 + 904 rows
+    assert not (tmp_path / ".tmp").exists() and not Path(".tmp").exists()  # no spill folder but the file's own
+    con = open_db(path, read_only=True)
+    assert con.execute("SELECT count(*) FROM numbers").fetchall() == [(5000,)]
+    assert con.execute("SELECT count(*) FROM filings").fetchall() == [(1,)]
+    con.close()

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from form8k.store.db import DEFAULT_DB, open_db
-from form8k.store.ingest import IngestSummary, check_not_bootstrapping, discover, ingest_files
+from form8k.store.ingest import (
+    WRITE_ROW_GROUP,
+    IngestSummary,
+    check_not_bootstrapping,
+    discover,
+    ingest_files,
+)
 from form8k.store.query import read_filing
 from form8k.store.work import FILE_TIMEOUT, MAX_MEMORY
 
@@ -36,7 +42,7 @@ def ingest(paths: Sequence[Path], db: str | Path = DEFAULT_DB, workers: int | No
     """
     check_not_bootstrapping()
     files, not_filings = discover(paths)
-    con = open_db(db)
+    con = open_db(db, row_group_size=WRITE_ROW_GROUP)
     try:
         summary = IngestSummary(db=str(db), not_filings=not_filings)
         return ingest_files(files, con, workers=workers, reparse=reparse, progress=progress, summary=summary,

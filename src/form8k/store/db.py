@@ -21,8 +21,13 @@ def is_dataset(path: str | Path) -> bool:
     return Path(path).is_dir() and (Path(path) / "table=filings").is_dir()
 
 
-def open_db(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def open_db(path: str | Path = DEFAULT_DB, read_only: bool = False,
+            row_group_size: int | None = None) -> duckdb.DuckDBPyConnection:
     """Open (and create or migrate, when writable) a form8k DuckDB database.
+
+    `row_group_size` (rows, a multiple of 2048) sets the size of the row
+    groups this connection writes; an ingest writes smaller ones than
+    DuckDB's 122,880 (`ingest.WRITE_ROW_GROUP`).
 
     A folder holding a Parquet dataset opens as an in-memory database whose
     tables are views over it, so every query works on either.
@@ -44,7 +49,7 @@ def open_db(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.Du
     if read_only and not Path(path).is_file():
         raise StoreError(f"{path}: no such database (create it with `form8k ingest`)")
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = _connect(str(path), read_only, row_group_size)
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
         raise StoreError(f"{path}: cannot open the database: {exc}") from None
     try:
@@ -53,6 +58,24 @@ def open_db(path: str | Path = DEFAULT_DB, read_only: bool = False) -> duckdb.Du
                 raise StoreError(f"{path}: not a form8k database (no schema_migrations table)")
         else:
             migrate(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _connect(path: str, read_only: bool, row_group_size: int | None) -> duckdb.DuckDBPyConnection:
+    """The file as the connection's default database; attached with its row group size when one is given."""
+    import duckdb
+
+    if row_group_size is None or read_only:
+        return duckdb.connect(path, read_only=read_only)
+    quoted = path.replace("'", "''")
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET temp_directory = '{quoted}.tmp'")  # where DuckDB spills for a file it opens itself
+        con.execute(f"ATTACH '{quoted}' AS form8k (ROW_GROUP_SIZE {int(row_group_size)})")
+        con.execute("USE form8k")
     except BaseException:
         con.close()
         raise

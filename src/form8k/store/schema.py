@@ -388,7 +388,8 @@ ALL_TABLES: tuple[str, ...] = (*RECORD_TABLES, "failures")
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The version a database is at; 0 for a new, empty one."""
     exists = con.execute("SELECT count(*) FROM information_schema.tables "
-                         "WHERE table_name = 'schema_migrations' AND table_schema = 'main'").fetchall()
+                         "WHERE table_name = 'schema_migrations' AND table_schema = 'main' "
+                         "AND table_catalog = current_database()").fetchall()
     if not exists[0][0]:
         return 0
     version = con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0][0]
@@ -422,7 +423,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 def table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
     """Each table's (column, SQL type) pairs, in table order."""
     rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                       "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position").fetchall()
+                       "WHERE table_schema = 'main' AND table_catalog = current_database() "
+                       "ORDER BY table_name, ordinal_position").fetchall()
     out: dict[str, list[tuple[str, str]]] = {}
     for table, column, sql_type in rows:
         out.setdefault(table, []).append((column, sql_type))
