@@ -22,3 +22,14 @@ def test_help_does_not_import_heavy_modules() -> None:
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_the_source_digest_is_the_bytes_sha256_or_the_one_the_caller_computed() -> None:
+    import hashlib
+
+    from form8k.pipeline import parse
+
+    data = (FILINGS / "immunogen_2007-02-01_8-K_earnings.txt").read_bytes()
+    files = [("a.txt", data[:5000]), ("b.txt", data[5000:])]
+    assert parse(files).source.sha256 == hashlib.sha256(data).hexdigest()  # the files' bytes in order
+    assert parse(files, "ab" * 32).source.sha256 == "ab" * 32  # as the ingest's worker hashed them

@@ -112,14 +112,15 @@ def statements(files: Sequence[tuple[str | None, bytes]]) -> Filing:
     return filing
 
 
-def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
+def parse(files: Sequence[tuple[str | None, bytes]], sha256: str | None = None) -> Filing:
     """Parse one filing given as `(name, bytes)` pairs into its record.
 
     Raises InputError only when the input cannot be read at all (empty,
     binary); anything readable gives a record whose `status` and `problems`
-    say what could not be found.
+    say what could not be found. `sha256`, the hex digest of the files'
+    bytes in order, spares hashing them again when the caller has.
     """
-    filing, sub = _start(files)
+    filing, sub = _start(files, sha256)
     _read_record(sub, filing)
     _read_identity(sub, filing)
     filing.problems[:0] = sub.problems  # stages report data problems on the submission
@@ -130,18 +131,19 @@ def parse(files: Sequence[tuple[str | None, bytes]]) -> Filing:
     return filing
 
 
-def _start(files: Sequence[tuple[str | None, bytes]]) -> tuple[Filing, Submission]:
+def _start(files: Sequence[tuple[str | None, bytes]], sha256: str | None = None) -> tuple[Filing, Submission]:
     if not files:
         raise InputError("no input files")
-    digest = hashlib.sha256()
-    size = 0
-    for _, data in files:
-        digest.update(data)
-        size += len(data)
+    size = sum(len(data) for _, data in files)
+    if sha256 is None:
+        digest = hashlib.sha256()
+        for _, data in files:
+            digest.update(data)
+        sha256 = digest.hexdigest()
     sub = load(files)
     names = [n for n, _ in files if n]
     filing = Filing(
-        source=Source(path=names[0] if names else None, files=names, sha256=digest.hexdigest(), size=size,
+        source=Source(path=names[0] if names else None, files=names, sha256=sha256, size=size,
                       format=sub.format),
         header=sub.header,
         documents=[DocumentInfo(type=d.type, sequence=d.sequence, filename=d.filename, description=d.description,

@@ -171,7 +171,7 @@ def _parse_file(path: str | Path, stored: Mapping[str, Sequence[str]], known: Co
     if sha256 in known:
         return outcome
     try:
-        filing = parse(files)
+        filing = parse(files, sha256)  # hashed once, above
     except InputError as exc:
         outcome.kind, outcome.reason = "unreadable", _reason(exc)
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop a batch of millions
