@@ -27,10 +27,10 @@ import time
 import form8k.pipeline as pipeline
 _parse = pipeline.parse
 
-def parse(files):
+def parse(files, sha256=None):
     if any("slow" in (name or "") for name, _ in files):
         time.sleep({seconds})
-    return _parse(files)
+    return _parse(files, sha256)
 
 pipeline.parse = parse
 """
@@ -59,10 +59,10 @@ def test_a_file_past_its_deadline_is_a_failure_and_the_run_goes_on(tmp_path: Pat
 
     parse = pipeline.parse
 
-    def slow(files):  # type: ignore[no-untyped-def]
+    def slow(files, sha256=None):  # type: ignore[no-untyped-def]
         if any("slow" in (name or "") for name, _ in files):
             time.sleep(30)
-        return parse(files)
+        return parse(files, sha256)
 
     monkeypatch.setattr(pipeline, "parse", slow)
     folder = _corpus(tmp_path)
@@ -153,11 +153,11 @@ import form8k.store.ingest as ingest
 ingest.KILL_GRACE = 1.0
 _parse = pipeline.parse
 
-def parse(files):
+def parse(files, sha256=None):
     if any("slow" in (name or "") for name, _ in files):
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # like C code that never returns to Python
         time.sleep(120)
-    return _parse(files)
+    return _parse(files, sha256)
 
 pipeline.parse = parse
 """
