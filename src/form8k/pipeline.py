@@ -131,15 +131,20 @@ def parse(files: Sequence[tuple[str | None, bytes]], sha256: str | None = None) 
     return filing
 
 
+def source_sha256(files: Sequence[tuple[str | None, bytes]]) -> str:
+    """The record's `source.sha256`: the hex digest of the files' bytes, in order."""
+    digest = hashlib.sha256()
+    for _, data in files:
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def _start(files: Sequence[tuple[str | None, bytes]], sha256: str | None = None) -> tuple[Filing, Submission]:
     if not files:
         raise InputError("no input files")
     size = sum(len(data) for _, data in files)
     if sha256 is None:
-        digest = hashlib.sha256()
-        for _, data in files:
-            digest.update(data)
-        sha256 = digest.hexdigest()
+        sha256 = source_sha256(files)
     sub = load(files)
     names = [n for n, _ in files if n]
     filing = Filing(

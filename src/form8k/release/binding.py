@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from form8k.release.amounts import AmountPhrase
 from form8k.release.periods import PeriodPhrase
@@ -194,14 +195,10 @@ def _compact(tokens: list[Token], lo: int, hi: int) -> tuple[str, list[tuple[int
 
 def _token_at(offsets: list[tuple[int, int]], char: int, lo: int) -> int:
     """The first token starting at or after `char` of the joined text (`offsets` ascend)."""
-    i = bisect_left(offsets, char, key=_offset)
+    i = bisect_left(offsets, char, key=itemgetter(0))
     if i < len(offsets):
         return offsets[i][1]
     return offsets[-1][1] + 1 if offsets else lo
-
-
-def _offset(entry: tuple[int, int]) -> int:
-    return entry[0]
 
 
 def _np_left(tokens: list[Token], end: int, lo: int) -> tuple[list[Token], str | None]:

@@ -7,7 +7,6 @@ data, so the process that writes needs to do nothing but write.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import signal
 import sys
 import threading
@@ -148,7 +147,7 @@ def limit_process(max_memory: int | None) -> None:
 def _parse_file(path: str | Path, stored: Mapping[str, Sequence[str]], known: Container[str],
                 max_bytes: int | None) -> Outcome:
     from form8k.errors import InputError, InputTooLargeError
-    from form8k.pipeline import MAX_BYTES, parse
+    from form8k.pipeline import MAX_BYTES, parse, source_sha256
 
     started = time.perf_counter()
     members = split_task(path)  # one file, or the files of one filing (store.grouping)
@@ -163,10 +162,7 @@ def _parse_file(path: str | Path, stored: Mapping[str, Sequence[str]], known: Co
             files.append((member, Path(member).read_bytes()))
     except (OSError, InputError) as exc:
         return Outcome(name, "unreadable", reason=_reason(exc), seconds=time.perf_counter() - started)
-    digest = hashlib.sha256()
-    for _, data in files:
-        digest.update(data)  # as the record's source.sha256
-    sha256 = digest.hexdigest()
+    sha256 = source_sha256(files)
     outcome = Outcome(name, "unchanged", size=sum(len(d) for _, d in files), sha256=sha256)
     if sha256 in known:
         return outcome
