@@ -222,6 +222,36 @@ def test_a_version_1_database_is_upgraded_in_place_and_keeps_its_filings(tmp_pat
     assert query.read_filing(con, filing_id_of(filing)) == filing
 
 
+def test_a_version_2_database_gets_the_fields_it_kept_in_extra_as_columns(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "
+                "applied_at TIMESTAMP)")
+    for migration in MIGRATIONS[:2]:
+        con.execute(migration.sql)
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                    [migration.version, migration.description])
+    filing = rich_filing()
+    filing.amends = "0001193125-07-000001"
+    filing.facts[0].evidence, filing.facts[0].mapped_by = ["sum", "balance_sheet"], "rule"
+    _store(con, filing)  # evidence, mapped_by, the coverage and the dates ride in `extra`
+    con.close()
+    con = open_db(path)
+    assert schema_version(con) == SCHEMA_VERSION
+    fid = filing_id_of(filing)
+    evidence = con.execute("SELECT evidence, mapped_by FROM facts WHERE filing_id = ? ORDER BY fact_index",
+                           [fid]).fetchall()
+    assert evidence == [(f.evidence, f.mapped_by) for f in filing.facts]
+    assert any(e for e, _ in evidence)
+    row = con.execute("SELECT results_of_operations, results_item, item_numbering, amends, "
+                      "coverage_period_end, coverage_period_months FROM filings WHERE filing_id = ?",
+                      [fid]).fetchall()
+    assert filing.coverage is not None
+    assert row == [(filing.results_of_operations, filing.results_item, filing.item_numbering,
+                    filing.amends, filing.coverage.period_end, filing.coverage.period_months)]
+    assert query.read_filing(con, fid) == filing
+
+
 def test_a_writing_connection_writes_row_groups_of_its_size_and_the_file_opens_as_any(tmp_path: Path) -> None:
     path = tmp_path / "groups.duckdb"
     con = open_db(path, row_group_size=2048)

@@ -367,6 +367,50 @@ ALTER TABLE mentions ADD COLUMN table_index BIGINT;
 ALTER TABLE mentions ADD COLUMN row_index BIGINT;
 """
 
+_V3 = """
+ALTER TABLE filings ADD COLUMN header_accepted_at JSON;
+ALTER TABLE filings ADD COLUMN accepted_at JSON;
+ALTER TABLE filings ADD COLUMN filed_at DATE;
+ALTER TABLE filings ADD COLUMN period_of_report DATE;
+ALTER TABLE filings ADD COLUMN item_numbering VARCHAR;
+ALTER TABLE filings ADD COLUMN results_of_operations BOOLEAN;
+ALTER TABLE filings ADD COLUMN results_item VARCHAR;
+ALTER TABLE filings ADD COLUMN amends VARCHAR;
+ALTER TABLE filings ADD COLUMN amended_by VARCHAR[];
+ALTER TABLE filings ADD COLUMN cover_shell_company BOOLEAN;
+ALTER TABLE filings ADD COLUMN coverage_statements JSON;
+ALTER TABLE filings ADD COLUMN coverage_missing_statements VARCHAR[];
+ALTER TABLE filings ADD COLUMN coverage_period_end DATE;
+ALTER TABLE filings ADD COLUMN coverage_period_months BIGINT;
+ALTER TABLE filings ADD COLUMN coverage_metrics JSON;
+ALTER TABLE facts ADD COLUMN evidence VARCHAR[];
+ALTER TABLE facts ADD COLUMN mapped_by VARCHAR;
+ALTER TABLE documents ADD COLUMN pages INTEGER[][];
+-- Rows stored before these columns kept the fields in `extra` under their dotted paths: copy them over.
+UPDATE filings SET
+    header_accepted_at = json_extract(extra, '$."header.accepted_at"'),
+    accepted_at = json_extract(extra, '$.accepted_at'),
+    filed_at = CAST(json_extract_string(extra, '$.filed_at') AS DATE),
+    period_of_report = CAST(json_extract_string(extra, '$.period_of_report') AS DATE),
+    item_numbering = json_extract_string(extra, '$.item_numbering'),
+    results_of_operations = CAST(json_extract(extra, '$.results_of_operations') AS BOOLEAN),
+    results_item = json_extract_string(extra, '$.results_item'),
+    amends = json_extract_string(extra, '$.amends'),
+    amended_by = CAST(json_extract(extra, '$.amended_by') AS VARCHAR[]),
+    cover_shell_company = CAST(json_extract(extra, '$."cover.shell_company"') AS BOOLEAN),
+    coverage_statements = json_extract(extra, '$."coverage.statements"'),
+    coverage_missing_statements = CAST(json_extract(extra, '$."coverage.missing_statements"') AS VARCHAR[]),
+    coverage_period_end = CAST(json_extract_string(extra, '$."coverage.period_end"') AS DATE),
+    coverage_period_months = CAST(json_extract(extra, '$."coverage.period_months"') AS BIGINT),
+    coverage_metrics = json_extract(extra, '$."coverage.metrics"')
+WHERE extra IS NOT NULL;
+UPDATE facts SET
+    evidence = CAST(json_extract(extra, '$.evidence') AS VARCHAR[]),
+    mapped_by = json_extract_string(extra, '$.mapped_by')
+WHERE extra IS NOT NULL;
+UPDATE documents SET pages = CAST(json_extract(extra, '$.pages') AS INTEGER[][]) WHERE extra IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "the filing record: filings, texts, documents, items, exhibits, signatures, statement "
                  "tables with columns and rows, facts, checks, press releases, mentions, guidance, "
@@ -374,6 +418,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "columns for a table column's basis, the press release's company and period, and a "
                  "mention's range, kind, qualifier, flags, binding, tolerance and the cell it was checked "
                  "against", _V2),
+    Migration(3, "columns for the filing's acceptance and filing dates, period of report, item numbering, "
+                 "results of operations and its item, amendments, shell-company flag and coverage; "
+                 "for a fact's evidence (the rules of the passing checks that used its value) and how "
+                 "its concept was chosen, and a PDF document's page spans", _V3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
