@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from form8k.store.records import Columnar
-from form8k.store.work import Outcome, parse_file
-from form8k.store.writer import FILING_KEY, arrow_schema
+from form8k.store.work import Outcome, parse_files
+from form8k.store.writer import arrow_tables
 
 Columns = Mapping[str, Sequence[tuple[str, str]]]  # each table's (column, SQL type) pairs, as `Writer.columns`
 
@@ -42,14 +42,7 @@ def parse_chunk(paths: Sequence[str], folder: str | Path, columns: Columns, know
     parsed file of the chunk becomes an `error` outcome.
     """
     stored = {table: [name for name, _ in cols] for table, cols in columns.items()}
-    outcomes: list[Outcome] = []
-    filings: list[tuple[int, dict[str, Columnar]]] = []
-    for i, path in enumerate(paths):
-        outcome = parse_file(path, stored, known, max_bytes, timeout)
-        if outcome.rows is not None:
-            filings.append((i, outcome.rows))
-            outcome.rows = None
-        outcomes.append(outcome)
+    outcomes, filings = parse_files(paths, stored, known, max_bytes, timeout)
     if not filings:
         return Chunk(outcomes)
     try:
@@ -65,30 +58,15 @@ def parse_chunk(paths: Sequence[str], folder: str | Path, columns: Columns, know
 def write_part_files(folder: Path, filings: Sequence[tuple[int, dict[str, Columnar]]],
                      columns: Columns) -> dict[str, str]:
     """Write the rows of `filings` ((place in chunk, rows) pairs), one Parquet file per table that has any."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     token = uuid.uuid4().hex
     files: dict[str, str] = {}
-    for table, cols in columns.items():
-        names = [name for name, _ in cols]
-        data: Columnar = {name: [] for name in names}
-        keys: list[int] = []
-        for i, rows in filings:
-            part = rows.get(table)
-            if not part:
-                continue
-            n = len(part.get(names[0], ()))
-            for name in names:
-                data[name].extend(part[name] if name in part else [None] * n)
-            keys.extend([i] * n)
-        if not keys:
-            continue
-        data[FILING_KEY] = keys
-        schema = arrow_schema(cols).append(pa.field(FILING_KEY, pa.int32()))
+    tables = arrow_tables([rows for _, rows in filings], columns, keys=[i for i, _ in filings])
+    for table, data in tables.items():
         path = folder / f"{token}-{table}.parquet"
         # read once, by DuckDB, from local disk: no compression, statistics, dictionaries or Arrow schema to spend on
-        pq.write_table(pa.Table.from_pydict(data, schema=schema), path, compression="none", write_statistics=False,
-                       use_dictionary=False, store_schema=False)
+        pq.write_table(data, path, compression="none", write_statistics=False, use_dictionary=False,
+                       store_schema=False)
         files[table] = str(path)
     return files

@@ -31,26 +31,20 @@ def partition_dir(root: Path, table: str, year: int | None) -> Path:
 def write_parts(root: Path, token: str, filings: Iterable[tuple[int | None, dict[str, Columnar]]],
                 columns: Mapping[str, Sequence[tuple[str, str]]]) -> list[Path]:
     """Write rows of several filings as Parquet files `part-<token>.parquet`, one per table and year."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from form8k.store.writer import arrow_schema, merge_rows
+    from form8k.store.writer import arrow_tables
 
     by_year: dict[int | None, list[dict[str, Columnar]]] = {}
     for year, rows in filings:
         by_year.setdefault(year, []).append(rows)
     written = []
     for year, parts in by_year.items():
-        merged = merge_rows(parts)
-        for table, data in merged.items():
-            names = [name for name, _ in columns[table]]
-            if not data or not data.get(names[0]):
-                continue
-            arrow = pa.Table.from_pydict({name: data[name] for name in names}, schema=arrow_schema(columns[table]))
+        for table, data in arrow_tables(parts, columns).items():
             target = partition_dir(root, table, year)
             target.mkdir(parents=True, exist_ok=True)
             path = target / f"part-{token}.parquet"
-            pq.write_table(arrow, path, compression="zstd")
+            pq.write_table(data, path, compression="zstd")
             written.append(path)
     return written
 

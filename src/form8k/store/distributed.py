@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from form8k.store.ingest import IngestSummary, discover
-from form8k.store.work import FILE_TIMEOUT, Outcome, parse_file
+from form8k.store.work import FILE_TIMEOUT, Outcome, parse_files
 
 CHUNK = 16
 
@@ -42,16 +42,14 @@ def parse_chunk_to_dataset(paths: Sequence[str], root: str, columns: dict[str, l
 
     token = hashlib.sha1("\n".join(paths).encode()).hexdigest()[:16]
     stored = {table: [name for name, _ in cols] for table, cols in columns.items()}
-    result = ChunkResult(token)
+    outcomes, parsed = parse_files(paths, stored, max_bytes=max_bytes, timeout=file_timeout)
+    result = ChunkResult(token, outcomes=outcomes)
     rows = []
     seen: set[str] = set()
-    for path in paths:
-        outcome = parse_file(path, stored, max_bytes=max_bytes, timeout=file_timeout)
-        if outcome.rows is not None and outcome.filing_id not in seen:
-            seen.add(outcome.filing_id or "")
-            rows.append((outcome.year, outcome.rows))
-        outcome.rows = None
-        result.outcomes.append(outcome)
+    for i, filing_rows in parsed:
+        if outcomes[i].filing_id not in seen:  # a filing given twice in the chunk is written once
+            seen.add(outcomes[i].filing_id or "")
+            rows.append((outcomes[i].year, filing_rows))
     result.parts = [str(p) for p in write_parts(Path(root), token, rows, columns)]
     return result
 

@@ -75,6 +75,22 @@ def parse_file(path: str | Path, stored: Mapping[str, Sequence[str]], known: Con
                        seconds=time.perf_counter() - started)
 
 
+def parse_files(paths: Sequence[str], stored: Mapping[str, Sequence[str]], known: Container[str] = (),
+                max_bytes: int | None = None, timeout: float | None = None,
+                ) -> tuple[list[Outcome], list[tuple[int, dict[str, Columnar]]]]:
+    """`parse_file` on each of `paths`: every outcome with its rows taken off, and the rows of the files
+    parsed, each with its place in `paths`."""
+    outcomes: list[Outcome] = []
+    rows: list[tuple[int, dict[str, Columnar]]] = []
+    for i, path in enumerate(paths):
+        outcome = parse_file(path, stored, known, max_bytes, timeout)
+        if outcome.rows is not None:
+            rows.append((i, outcome.rows))
+            outcome.rows = None
+        outcomes.append(outcome)
+    return outcomes, rows
+
+
 @contextmanager
 def deadline(seconds: float | None) -> Iterator[None]:
     """Raise FileTimeout in this thread once `seconds` have passed (None or 0: no deadline).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -55,18 +55,39 @@ def arrow_schema(columns: Sequence[tuple[str, str]]) -> pa.Schema:
     return pa.schema([pa.field(name, arrow_type(sql)) for name, sql in columns])
 
 
-def merge_rows(parts: Iterable[dict[str, Columnar]]) -> dict[str, Columnar]:
-    """Concatenate the column lists of several filings, table by table."""
-    merged: dict[str, Columnar] = {}
-    for part in parts:
-        for table, columns in part.items():
-            target = merged.get(table)
-            if target is None:
-                merged[table] = {name: list(values) for name, values in columns.items()}
-            else:
-                for name, values in columns.items():
-                    target[name].extend(values)
-    return merged
+def arrow_tables(filings: Sequence[Mapping[str, Columnar]], columns: Mapping[str, Sequence[tuple[str, str]]],
+                 keys: Sequence[int] | None = None) -> dict[str, pa.Table]:
+    """The rows of `filings` (`records.filing_rows` each) as one Arrow table per store table that has any.
+
+    Each table has the columns `columns` gives it, in that order and of the
+    Arrow type of their SQL type; a column a filing lacks is NULL. With
+    `keys` (one per filing), every row also carries its filing's key in
+    `FILING_KEY`. Tables come in `columns`' order.
+    """
+    import pyarrow as pa
+
+    out: dict[str, pa.Table] = {}
+    for table, cols in columns.items():
+        names = [name for name, _ in cols]
+        data: Columnar = {name: [] for name in names}
+        filing_keys: list[int] = []
+        for k, rows in enumerate(filings):
+            part = rows.get(table)
+            n = len(part.get(names[0], ())) if part is not None else 0
+            if part is None or not n:
+                continue
+            for name in names:
+                data[name].extend(part[name] if name in part else [None] * n)
+            if keys is not None:
+                filing_keys.extend([keys[k]] * n)
+        if not data[names[0]]:
+            continue
+        schema = arrow_schema(cols)
+        if keys is not None:
+            data[FILING_KEY] = filing_keys
+            schema = schema.append(pa.field(FILING_KEY, pa.int32()))
+        out[table] = pa.Table.from_pydict(data, schema=schema)
+    return out
 
 
 @dataclass(slots=True)
@@ -87,7 +108,6 @@ class Writer:
         self.con = con
         self.columns = table_columns(con)
         self.names = {t: [name for name, _ in cols] for t, cols in self.columns.items()}
-        self._schemas: dict[str, pa.Schema] = {}
         self._limit: str | None = None  # memory_limit as it was, while `writing`
 
     def stored_columns(self) -> dict[str, list[str]]:
@@ -125,11 +145,13 @@ class Writer:
               failures: Sequence[FailureRow] = ()) -> None:
         """Store `filings` (replacing the stored filings `replace`) and `failures` in one transaction."""
         def insert() -> None:
-            merged = merge_rows(filings)
-            for table in RECORD_TABLES:
-                columns = merged.get(table)
-                if columns and columns[self.names[table][0]]:
-                    self._insert(table, columns)
+            record = {table: self.columns[table] for table in RECORD_TABLES}
+            for table, data in arrow_tables(filings, record).items():
+                self.con.register("_form8k_rows", data)
+                try:
+                    self.con.execute(f"INSERT INTO {table} SELECT * FROM _form8k_rows")
+                finally:
+                    self.con.unregister("_form8k_rows")
 
         shas = [part["filings"]["source_sha256"][0] for part in filings]
         self._transaction(insert, shas, replace, failures)
@@ -192,21 +214,3 @@ class Writer:
     def _delete(self, filing_ids: list[str]) -> None:
         for table in RECORD_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE filing_id IN (SELECT unnest(?))", [filing_ids])
-
-    def _insert(self, table: str, columns: Columnar) -> None:
-        import pyarrow as pa
-
-        schema = self._schemas.get(table)
-        if schema is None:
-            schema = self._schemas[table] = arrow_schema(self.columns[table])
-        data = pa.Table.from_pydict({name: columns.get(name, [None] * _length(columns))
-                                     for name in self.names[table]}, schema=schema)
-        self.con.register("_form8k_rows", data)
-        try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _form8k_rows")
-        finally:
-            self.con.unregister("_form8k_rows")
-
-
-def _length(columns: Columnar) -> int:
-    return len(next(iter(columns.values()))) if columns else 0
