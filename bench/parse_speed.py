@@ -113,7 +113,53 @@ def main(argv: list[str] | None = None) -> int:
         print(_row(f"format {key}" if key != "all" else "all filings", sizes[key], counts[key], by_format[key]))
     total = by_format["all"]["total"]
     print(f"\n{counts['all'] / total:.0f} filings/s, {sizes['all'] / total / 1e6:.1f} MB/s on one core (CPU time)")
+    text_tables_rate(paths, a.repeat)
     return 0
+
+
+def text_tables_rate(paths: list[Path], repeat: int) -> None:
+    """Tables of plain-text documents, in MB/s of document text (CPU time, the fastest of `repeat` runs).
+
+    Two figures: the layout reader alone (`layout.text_tables`: lines cut into fields, tables laid out)
+    over every plain-text document of the corpus, and the whole statements stage (tables found, read,
+    mapped and checked: `read_statements`) over the filings whose documents are all plain text.
+    """
+    from form8k.load import load
+    from form8k.statements.tables import read_statements
+    from form8k.statements.tables.layout import text_tables
+
+    def best_of(fn: Callable[[], object]) -> float:
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.process_time()
+            fn()
+            best = min(best, time.process_time() - t0)
+        return best
+
+    layout = [0, 0.0]
+    stage = [0, 0.0]
+    per_filing: list[tuple[str, float, float]] = []
+    for path in paths:
+        sub = load([(path.name, path.read_bytes())])
+        docs = [(i, doc) for i, doc in enumerate(sub.documents) if doc.format == "text"]
+        if not docs:
+            continue
+        n = sum(len(doc.text) for _, doc in docs)
+        t_layout = best_of(lambda: [text_tables(doc, i) for i, doc in docs])  # noqa: B023 - called at once
+        layout[0] += n
+        layout[1] += t_layout
+        if all(doc.format in ("text", "binary") for doc in sub.documents):
+            t_stage = best_of(lambda: read_statements(sub))  # noqa: B023 - called at once
+            stage[0] += n
+            stage[1] += t_stage
+            per_filing.append((path.name, n / t_layout / 1e6, n / t_stage / 1e6))
+    if not layout[1]:
+        return
+    print(f"text tables, layout: {layout[0] / layout[1] / 1e6:.1f} MB/s over {layout[0] / 1e3:.0f} kB of "
+          f"plain-text documents; whole statements stage: {stage[0] / stage[1] / 1e6:.1f} MB/s over "
+          f"{stage[0] / 1e3:.0f} kB of plain-text filings")
+    for name, a, b in sorted(per_filing, key=lambda x: x[2])[:4]:
+        print(f"  {name[:44]:44} layout {a:5.1f} MB/s, statements {b:5.1f} MB/s")
 
 
 if __name__ == "__main__":
