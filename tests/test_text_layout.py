@@ -377,3 +377,91 @@ def test_a_lone_centred_heading_heads_every_column_and_each_date_keeps_its_own()
     assert [(c.period_end, c.period_months) for c in table.columns] == [
         (D(2024, 9, 28), 12), (D(2023, 9, 30), 12), (D(2022, 9, 24), 12)]
     assert _facts(filing)[("NetIncomeLoss", D(2023, 9, 30), 12)] == Decimal(96_995_000_000)
+
+
+# lynx prints an HTML statement's cells one after another: one or two spaces apart, the label running into
+# the first value, the column headings wrapped anywhere.
+FLOW = """ACME CORP.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)
+
+(In millions, except per-share amounts)
+
+   Three Months Ended Nine Months Ended
+   June 28,
+   2025 June 29,
+   2024 June 28,
+   2025 June 29,
+   2024
+   Net sales:
+      Products $ 61,000  $ 60,000  $ 200,000  $ 190,000
+      Services 24,000  21,000  71,000  62,000
+   Total net sales 85,000  81,000  271,000  252,000
+   Cost of sales 46,000  45,000  159,000  165,000
+   Gross margin 39,000  36,000  112,000  87,000
+   Other income/(expense), net 142  (265) 250  (594)
+   Net income $ 39,142  $ 35,735  $ 112,250  $ 86,406
+"""
+
+
+def test_a_statement_printed_cell_after_cell_by_a_text_browser_is_read_by_column_order() -> None:
+    filing = _parse(FLOW)
+    facts = _facts(filing)
+    assert facts[("Revenues", D(2025, 6, 28), 3)] == Decimal(85_000_000_000)
+    assert facts[("Revenues", D(2024, 6, 29), 9)] == Decimal(252_000_000_000)
+    assert facts[("NetIncomeLoss", D(2024, 6, 29), 3)] == Decimal(35_735_000_000)
+    assert facts[("OtherNonoperatingIncomeExpense", D(2024, 6, 29), 3)] == Decimal(-265_000_000)
+    assert facts[("OtherNonoperatingIncomeExpense", D(2025, 6, 28), 9)] == Decimal(250_000_000)
+    assert not [p for p in filing.problems if p.code == "rejected_row"]
+    revenue = [f for f in filing.facts if f.concept == "Revenues"]
+    assert len(revenue) == 4 and all("sum" in f.evidence for f in revenue)  # products + services = total, each column
+    assert all(c.status == "pass" for c in filing.checks)
+
+
+FLOW_PERCENT = """ACME CORP.
+
+Net sales by reportable segment (in millions)
+
+   Three Months Ended Nine Months Ended
+   June 28,
+   2025 June 29,
+   2024 Change June 28,
+   2025 June 29,
+   2024 Change
+   Americas $ 37,678  $ 35,383  6  % $ 125,381  $ 122,445  2  %
+   Europe 21,884  20,205  8  % 76,404  71,831  6  %
+   Greater China 14,728  15,758  (7) % 51,919  57,475  (10) %
+   Total net sales $ 74,290  $ 71,346  4  % $ 253,704  $ 251,751  1  %
+"""
+
+
+def test_a_percent_sign_printed_apart_in_a_text_browser_row_joins_its_number() -> None:
+    from form8k.statements.tables.text_lines import single_spaced
+
+    fields = single_spaced("   Greater China 14,728  15,758  (7) % 51,919  57,475  (10) %", relaxed=True)
+    assert fields is not None
+    assert [f.text for f in fields] == ["Greater China", "14,728", "15,758", "(7) %", "51,919", "57,475", "(10) %"]
+    assert [f.number.percent for f in fields[1:] if f.number] == [False, False, True, False, False, True]
+    filing = _parse(FLOW_PERCENT)
+    assert not [p for p in filing.problems if p.code == "rejected_row"]
+    assert all(f.value >= 1_000_000 for f in filing.facts if f.unit == "USD")  # no percentage became dollars
+
+
+YEAR_LABELS = """ACME CORP.
+Consolidated Balance Sheets
+(in millions)
+                                               December 31,
+                                               2024           2023
+Notes due 2027                                 $ 1,000        $ 1,000
+Notes due 2029                                 1,500          1,500
+Notes due 2031                                 2,000          2,000
+Total long-term debt                           4,500          4,500
+"""
+
+
+def test_a_label_ending_in_a_year_keeps_it_and_the_values_keep_their_columns() -> None:
+    filing = _parse(YEAR_LABELS)
+    table = filing.tables[0]
+    notes = next(r for r in table.rows if r.label == "Notes due 2031")
+    assert notes.values == [Decimal(2_000_000_000), Decimal(2_000_000_000)]
+    assert [c.period_end for c in table.columns] == [D(2024, 12, 31), D(2023, 12, 31)]

@@ -18,7 +18,7 @@ from functools import partial
 from statistics import median
 
 from form8k.load import Document
-from form8k.statements.tables.numbers import YEAR_IN_TEXT, is_year
+from form8k.statements.tables.numbers import YEAR_IN_TEXT, is_year, parse_number
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
 from form8k.statements.tables.text_lines import (
     DIGIT,
@@ -200,6 +200,18 @@ def _place(fields: list[Field], ncols: int, anchors: list[tuple[float, float]], 
     return placed
 
 
+def _fused(line: Line) -> bool:
+    """Whether a row's cut at runs of spaces leaves a value inside another field: the label and its first
+    value ("Services 24,213"), or two values ("(265) 250"). A year ending a label ("Notes due 2027") is the
+    label's own."""
+    for f in line.fields:
+        if f.kind in ("text", "junk"):
+            words = f.text.split()
+            if len(words) > 1 and not is_year(words[-1]) and parse_number(words[-1]) is not None:
+                return True
+    return False
+
+
 def _is_continuation(prev: Line, line: Line) -> bool:
     first = line.label[:1]
     return (not prev.label.rstrip().endswith(":") and (first == "" or first.islower() or first.isdigit()
@@ -211,16 +223,19 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     data = [ln for ln in body if ln.kind == "data"]
     if len(data) < 2:
         return None
-    tabbed = sum("\t" in ln.text or ln.single for ln in data) > len(data) / 2
-    if sum(ln.single for ln in data) > len(data) / 2:
+    # A text browser's rendering of an HTML table puts one or two spaces between cells: most rows then run
+    # their label into the first value ("Services 24,213  21,213") or two values into one field ("(265) 250").
+    flow = sum(_fused(ln) for ln in data) > len(data) / 2
+    if flow or sum(ln.single for ln in data) > len(data) / 2:
         for k in range(first, last + 1):
             line = lines[k]
-            if line.kind == "text" and DIGIT.search(line.text):
+            if (line.kind == "text" or flow and line.kind == "data" and not line.single) and DIGIT.search(line.text):
                 fields = single_spaced(line.text, relaxed=True)
                 if fields is not None and len(fields) > 1:
                     lines[k] = read_line(line.start, line.text, fields)
         body = lines[first:last + 1]
         data = [ln for ln in body if ln.kind == "data"]
+    tabbed = sum("\t" in ln.text or ln.single for ln in data) > len(data) / 2
     ncols, anchors = _columns(data, tabbed)
     while not tabbed and len(data) >= 4 and (stray := _stray_line(data, anchors)) is not None:
         # A page number ("53", "Form 10-Q  1") or a figure inside a label is not a column of the table.
@@ -275,7 +290,8 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
             k -= 1
             continue
         if line.kind in ("years", "rule") or (line.kind == "tag" and not _TABLE_OPEN.search(line.text)) or is_header_like(line) or line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
-                and line.text.lstrip().startswith("(") and is_header_like(header_lines[-1]):
+                and line.text.lstrip().startswith("(") and is_header_like(header_lines[-1]) \
+                or flow and line.kind == "text" and not _is_prose(line) and bool(_PERIOD_HEAD.search(line.text)):
             header_lines.append(line)
         else:
             break
@@ -298,6 +314,8 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
             # a wrapped heading merged into fewer cells pairs nothing with the line below
             above = list(zip(value_fields, cells, strict=True)) if len(cells) == len(value_fields) else []
             header.append(cells)
+    if flow:
+        header = _flow_header(header_lines, ncols) or header
     ctx_lines: list[str] = []
     k = head_top - 1
     while k >= floor and len(ctx_lines) < _CONTEXT_LINES:
@@ -313,6 +331,34 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     end = doc.start + lines[last].start + len(lines[last].text)
     return RawTable(document=index, span=(start, end), rows=rows, ncols=ncols, header=header,
                     label_header=label_header, context="\n".join(reversed(ctx_lines)), source="text")
+
+
+_DATE = re.compile(rf"\b{_MONTH}\s+[0-3]?\d,?\s+(?:19|20)\d\d\b", re.I)
+_DURATION = re.compile(r"\b(?:[a-z]+(?:-[a-z]+)?\s+)?(?:weeks?|months?|quarters?|years?)\s+end(?:ed|ing)\b", re.I)
+
+
+def _flow_header(lines: list[Line], ncols: int) -> list[list[HeaderCell]] | None:
+    """The column headings of a table whose cells were printed one after another, read in order.
+
+    A text browser prints a heading row's cells side by side and wraps them anywhere ("June 29, / 2024 July 1,
+    / 2023 …"), so positions say nothing: the headings are the period phrases of the header text in order.
+    The dates (or, without dates, the years) are one per column when there are as many as columns; the
+    durations ("Three Months Ended") share the columns equally. None when the dates and years do not
+    match the columns.
+    """
+    text = " ".join(ln.text.strip() for ln in lines if ln.kind in ("text", "years"))
+    dates = [m.group(0) for m in _DATE.finditer(text)]
+    years = [m.group(0) for m in YEAR_IN_TEXT.finditer(_DATE.sub(" ", text))] if not dates else []
+    named = dates if len(dates) == ncols else years if len(years) == ncols else None
+    if named is None:
+        return None
+    header: list[list[HeaderCell]] = []
+    durations = [m.group(0) for m in _DURATION.finditer(text)]
+    if durations and ncols % len(durations) == 0:
+        per = ncols // len(durations)
+        header.append([HeaderCell(d, i * per, i * per + per - 1) for i, d in enumerate(durations)])
+    header.append([HeaderCell(name, k, k) for k, name in enumerate(named)])
+    return header
 
 
 def _wrapped_heading(fields: list[Field], cells: list[HeaderCell],

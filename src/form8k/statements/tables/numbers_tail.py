@@ -30,6 +30,8 @@ def tail_start(text: str) -> int | None:
         s, e = tokens[k]
         if _TAIL_ITEM.fullmatch(text, s, e):
             first = k
+        elif text[s:e] == "%" and k > 0 and _TAIL_AFTER_DOLLAR.fullmatch(text, *tokens[k - 1]):
+            first = k  # "6  %": a percent sign printed in a cell of its own after its number
         elif (first == k + 1 and text[s:e] == "$" and tokens[k + 1][0] - e == 1
               and _TAIL_AFTER_DOLLAR.fullmatch(text, *tokens[k + 1])):
             first = k  # "$ 12": a dollar sign and one space before a number

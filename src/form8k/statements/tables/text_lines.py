@@ -119,6 +119,8 @@ def _split_run_in_amount(fields: list[Field]) -> list[Field]:
 
 
 _TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
+# A number of a row's tail: "$ 12", "(7)", "—", with a percent sign printed apart ("6  %") joined to it.
+_TAIL_TOKEN = re.compile(r"(?:\$ ?)?[^\s$]+(?:\s+%(?!\S))?")
 
 
 def single_spaced(text: str, relaxed: bool = False) -> list[Field] | None:
@@ -133,14 +135,13 @@ def single_spaced(text: str, relaxed: bool = False) -> list[Field] | None:
     if tail is None:
         return None
     label = text[:tail]
-    tokens = list(re.finditer(r"(?:\$ ?)?[^\s$]+", text[tail:]))
+    tokens = list(_TAIL_TOKEN.finditer(text, tail))
     numbers = [t for t in tokens if parse_number(t.group(0)) is not None]
     if len(numbers) != len(tokens) or len(tokens) < (1 if relaxed else 2):
         return None
     years = all(is_year(t.group(0)) for t in tokens)
     if not label.strip() and years:
-        return [_classify_field(t.group(0), tail + t.start(), tail + t.end(), k + 1)
-                for k, t in enumerate(tokens)]
+        return [_classify_field(t.group(0), t.start(), t.end(), k + 1) for k, t in enumerate(tokens)]
     if len(label.strip()) > MAX_LABEL or not re.search(r"[A-Za-z][A-Za-z)'’:]*+\s*$", label):
         return None
     if not relaxed and len(tokens) < 3 and not any(re.search(r"[,.$()\u2014\u2013-]", t.group(0)) for t in tokens):
@@ -148,8 +149,7 @@ def single_spaced(text: str, relaxed: bool = False) -> list[Field] | None:
     # Positions mean nothing without a layout: number the values instead, as tab slots.
     start = len(label) - len(label.lstrip())
     fields = [_classify_field(label.strip(), start, len(label.rstrip()), 0)]
-    fields += [_classify_field(t.group(0), tail + t.start(), tail + t.end(), k + 1)
-               for k, t in enumerate(tokens)]
+    fields += [_classify_field(t.group(0), t.start(), t.end(), k + 1) for k, t in enumerate(tokens)]
     return fields
 
 
