@@ -89,6 +89,8 @@ def test_a_title_naming_two_durations_gives_them_to_the_column_blocks_in_order()
     assert durations("Three and Six Months Ended June 30, 2007 and 2006") == [3, 6]
     assert durations("For the 13 and 26 Weeks Ended July 3, 2004") == [3, 6]
     assert durations("Quarter and Year Ended December 31") == [3, 12]
+    # the day of a date is no duration: "June 30, Six Months" is not thirty and six months
+    assert durations("Three Months Ended June 30, Six Months Ended June 30,") == [3, 6]
     # alone, a column under such a title has no duration
     assert read_period("2007", "Three and Six Months Ended June 30,") == (D(2007, 6, 30), None)
     raw = RawTable(document=0, span=(0, 0), rows=[], ncols=4,

@@ -465,3 +465,28 @@ def test_a_label_ending_in_a_year_keeps_it_and_the_values_keep_their_columns() -
     notes = next(r for r in table.rows if r.label == "Notes due 2031")
     assert notes.values == [Decimal(2_000_000_000), Decimal(2_000_000_000)]
     assert [c.period_end for c in table.columns] == [D(2024, 12, 31), D(2023, 12, 31)]
+
+
+# lynx lays out a table whose heading cells span columns with the first year where the row starts.
+YEARS_FAR_LEFT = """ACME CORP.
+CONDENSED CONSOLIDATED STATEMENT OF INCOME
+
+            (millions of dollars, unless noted)
+   Three Months Ended
+   June 30, Six Months Ended
+   June 30,
+            2025                                                        2024         2025         2024
+            Revenues and other income
+            Sales and other operating revenue                           79,477       89,986       160,535  170,397
+            Other income                                                567          1,330        1,270    2,160
+            Total revenues and other income                             80,044       91,316       161,805  172,557
+            Income before income taxes                                  10,705       13,665       22,305   26,034
+"""
+
+
+def test_a_row_of_years_printed_from_the_label_column_heads_the_columns_in_order() -> None:
+    table = _parse(YEARS_FAR_LEFT).tables[0]
+    assert [(c.period_end, c.period_months) for c in table.columns] == [
+        (D(2025, 6, 30), 3), (D(2024, 6, 30), 3), (D(2025, 6, 30), 6), (D(2024, 6, 30), 6)]
+    total = next(r for r in table.rows if r.label == "Total revenues and other income")
+    assert total.values[3] == Decimal(172_557_000_000)

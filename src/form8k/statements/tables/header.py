@@ -105,6 +105,7 @@ def _duration(text: str) -> int | None:
 
 _NUMBER_ALT = r"\d{1,2}|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
 _SERIES = re.compile(rf"\b((?:{_NUMBER_ALT})(?:\s*(?:,|and|&)\s*(?:{_NUMBER_ALT}))+)[\s-]+(months?|weeks?)\b", re.I)
+_MONTH_BEFORE = re.compile("(?:" + _MONTH.replace("?P<month>", "?:") + r")\s+$", re.I)
 _QUARTER_AND_YEAR = re.compile(r"\b(?:quarters?|three\s+months)\s+and\s+(?:fiscal\s+|full\s+)?years?\b", re.I)
 
 
@@ -113,10 +114,18 @@ def durations(text: str) -> list[int]:
     if not _names_duration(text):
         return []
     out: list[int] = []
+    dated = False  # a "series" that began with the day of a date
     for m in _SERIES.finditer(text):
         counts = [_count(w.strip()) for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(1)) if w.strip()]
+        if _MONTH_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1)):
+            dated = True
+            counts = counts[1:]  # "June 30, Six Months Ended": the first number is the day of a date
+            if len(counts) < 2:
+                continue
         weeks = m.group(2).lower().startswith("week")
         out += [round(c * 12 / 52) if weeks else c for c in counts if c]
+    if not out and dated:  # "Three Months Ended June 30, Six Months Ended June 30,": each phrase in order
+        out = [c for m in _MONTHS_DURATION.finditer(text) if (c := _count(m.group("n")))]
     if not out and _QUARTER_AND_YEAR.search(text):
         out = [3, 12]
     if out:

@@ -305,6 +305,12 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
         if line.kind not in ("years", "text") and not _days_line(line):
             continue
         label_fields = [f for f in line.fields if is_caption(f)]
+        if line.kind == "years" and label_fields and not tabbed and len(line.nums) == ncols == len(line.fields):
+            # A row of years, one per column, its first printed far left of its numbers (a text browser
+            # places a heading cell where its row starts): the years head the columns in order.
+            header.append([HeaderCell(f.text, k, k) for k, f in enumerate(line.nums)])
+            above = []
+            continue
         value_fields = [f for f in line.fields if f not in label_fields and f.kind != "rule"]
         label_header.extend(f.text for f in label_fields)
         if value_fields:
