@@ -490,3 +490,55 @@ def test_a_row_of_years_printed_from_the_label_column_heads_the_columns_in_order
         (D(2025, 6, 30), 3), (D(2024, 6, 30), 3), (D(2025, 6, 30), 6), (D(2024, 6, 30), 6)]
     total = next(r for r in table.rows if r.label == "Total revenues and other income")
     assert total.values[3] == Decimal(172_557_000_000)
+
+
+@pytest.mark.parametrize(("line", "fields"), [
+    ("   Sales to customers (Note 9) $23,743 100.0  % $22,447 100.0  %",
+     ["Sales to customers (Note 9)", "$23,743", "100.0  %", "$22,447", "100.0  %"]),
+    ("   Cash and cash equivalents (Note 4) $18,577 $24,105", ["Cash and cash equivalents (Note 4)", "$18,577", "$24,105"]),
+    ("   Other (income) expense, net 107  0.5  653 2.9", ["Other (income) expense, net", "107", "0.5", "653", "2.9"]),
+    ("   Interest income (260) (1.1) (395) (1.8)", ["Interest income", "(260)", "(1.1)", "(395)", "(1.8)"]),
+])
+def test_a_row_printed_without_layout_keeps_a_note_reference_in_its_label(line: str, fields: list[str]) -> None:
+    from form8k.statements.tables.text_lines import single_spaced
+
+    cut = single_spaced(line, relaxed=True)
+    assert cut is not None and [f.text for f in cut] == fields
+
+
+FLOW_SHARE_OF_SALES = """ACME CORP.
+
+consolidated statements of earnings
+
+(Dollars in Millions)
+
+     Fiscal Second Quarter Ended
+   June 29,
+   2025 Percent
+   to Sales June 30,
+   2024 Percent
+   to Sales
+   Sales to customers (Note 9) $23,743 100.0  % $22,447 100.0  %
+   Cost of products sold 7,628  32.1  6,869 30.6
+   Gross profit 16,115  67.9  15,578 69.4
+   Research and development expense 3,516  14.8  3,440 15.3
+   Interest income (260) (1.1) (395) (1.8)
+"""
+
+
+def test_a_share_of_sales_column_after_each_date_in_a_text_browser_table_is_no_period_of_its_own() -> None:
+    filing = _parse(FLOW_SHARE_OF_SALES)
+    table = filing.tables[0]
+    assert [c.period_end for c in table.columns] == [D(2025, 6, 29), None, D(2024, 6, 30), None]
+    facts = _facts(filing)
+    assert facts[("GrossProfit", D(2025, 6, 29), 3)] == Decimal(16_115_000_000)
+    assert facts[("GrossProfit", D(2024, 6, 30), 3)] == Decimal(15_578_000_000)
+    assert all(f.value >= 1_000_000 or f.value < 0 for f in filing.facts if f.unit == "USD")
+
+
+def test_a_text_browser_heading_without_a_date_or_year_is_left_to_the_layout_reader() -> None:
+    from form8k.statements.tables.layout import _flow_header
+    from form8k.statements.tables.text_lines import read_line
+
+    assert _flow_header([read_line(0, "   Three Months Ended Nine Months Ended")], 4) is None
+    assert _flow_header([], 2) is None

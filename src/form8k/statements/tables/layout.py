@@ -266,7 +266,8 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     # Label lines just above the first values belong to the table (section heads such as "REVENUES").
     top = first
     while top - 1 >= floor and lines[top - 1].kind in ("text", "blank", "rule") and \
-            (lines[top - 1].kind != "text" or (in_label_region(lines[top - 1]) and not _breaks(lines[top - 1]))):
+            (lines[top - 1].kind != "text" or (in_label_region(lines[top - 1]) and not _breaks(lines[top - 1])
+                                               and not (flow and _flow_heading(lines[top - 1])))):
         if lines[top - 1].kind == "blank" and (top - 2 < floor or lines[top - 2].kind == "blank"):
             break
         top -= 1
@@ -291,7 +292,7 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
             continue
         if line.kind in ("years", "rule") or (line.kind == "tag" and not _TABLE_OPEN.search(line.text)) or is_header_like(line) or line.kind == "text" and header_lines and not _is_prose(line) and len(line.text.strip()) < 60 \
                 and line.text.lstrip().startswith("(") and is_header_like(header_lines[-1]) \
-                or flow and line.kind == "text" and not _is_prose(line) and bool(_PERIOD_HEAD.search(line.text)):
+                or flow and line.kind == "text" and _flow_heading(line):
             header_lines.append(line)
         else:
             break
@@ -340,7 +341,14 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
 
 
 _DATE = re.compile(rf"\b{_MONTH}\s+[0-3]?\d,?\s+(?:19|20)\d\d\b", re.I)
+_BASIS_HEAD = re.compile(r"%|\bpercent|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bgrowth\b", re.I)
 _DURATION = re.compile(r"\b(?:[a-z]+(?:-[a-z]+)?\s+)?(?:weeks?|months?|quarters?|years?)\s+end(?:ed|ing)\b", re.I)
+
+
+def _flow_heading(line: Line) -> bool:
+    """A line of a text browser's wrapped column headings: short, naming a period, a date or a year."""
+    return not _is_prose(line) and (bool(_PERIOD_HEAD.search(line.text))
+                                    or len(line.text.strip()) < 40 and bool(YEAR_IN_TEXT.search(line.text)))
 
 
 def _flow_header(lines: list[Line], ncols: int) -> list[list[HeaderCell]] | None:
@@ -348,15 +356,21 @@ def _flow_header(lines: list[Line], ncols: int) -> list[list[HeaderCell]] | None
 
     A text browser prints a heading row's cells side by side and wraps them anywhere ("June 29, / 2024 July 1,
     / 2023 …"), so positions say nothing: the headings are the period phrases of the header text in order.
-    The dates (or, without dates, the years) are one per column when there are as many as columns; the
-    durations ("Three Months Ended") share the columns equally. None when the dates and years do not
-    match the columns.
+    The dates (or, without dates, the years) are one per column, and the words after a date that name a
+    percentage or a change ("Percent to Sales", "Change") one more; the durations ("Three Months Ended")
+    share the columns equally. None when these do not make as many headings as columns.
     """
     text = " ".join(ln.text.strip() for ln in lines if ln.kind in ("text", "years"))
-    dates = [m.group(0) for m in _DATE.finditer(text)]
-    years = [m.group(0) for m in YEAR_IN_TEXT.finditer(_DATE.sub(" ", text))] if not dates else []
-    named = dates if len(dates) == ncols else years if len(years) == ncols else None
-    if named is None:
+    found = list(_DATE.finditer(text)) or list(YEAR_IN_TEXT.finditer(text))
+    if not found:
+        return None
+    named: list[str] = []
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        named.append(m.group(0))
+        after = text[m.end():nxt.start() if nxt else len(text)].strip()
+        if _BASIS_HEAD.search(after):
+            named.append(after)  # "June 29, 2025 Percent to Sales", "… July 1, 2023 Change": a column of its own
+    if len(named) != ncols:
         return None
     header: list[list[HeaderCell]] = []
     durations = [m.group(0) for m in _DURATION.finditer(text)]

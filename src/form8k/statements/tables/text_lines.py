@@ -120,6 +120,8 @@ def _split_run_in_amount(fields: list[Field]) -> list[Field]:
 
 _TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
 # A number of a row's tail: "$ 12", "(7)", "—", with a percent sign printed apart ("6  %") joined to it.
+# A row label ends in a word, or in a reference to the notes ("Sales to customers (Note 9)").
+_LABEL_END = re.compile(r"(?:[A-Za-z][A-Za-z)'’:]*+|\(notes?\s+\d+[A-Za-z]?\))\s*$", re.I)
 _TAIL_TOKEN = re.compile(r"(?:\$ ?)?[^\s$]+(?:\s+%(?!\S))?")
 
 
@@ -142,7 +144,7 @@ def single_spaced(text: str, relaxed: bool = False) -> list[Field] | None:
     years = all(is_year(t.group(0)) for t in tokens)
     if not label.strip() and years:
         return [_classify_field(t.group(0), t.start(), t.end(), k + 1) for k, t in enumerate(tokens)]
-    if len(label.strip()) > MAX_LABEL or not re.search(r"[A-Za-z][A-Za-z)'’:]*+\s*$", label):
+    if len(label.strip()) > MAX_LABEL or not _LABEL_END.search(label):
         return None
     if not relaxed and len(tokens) < 3 and not any(re.search(r"[,.$()\u2014\u2013-]", t.group(0)) for t in tokens):
         return None
