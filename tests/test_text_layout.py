@@ -542,3 +542,27 @@ def test_a_text_browser_heading_without_a_date_or_year_is_left_to_the_layout_rea
 
     assert _flow_header([read_line(0, "   Three Months Ended Nine Months Ended")], 4) is None
     assert _flow_header([], 2) is None
+
+
+# Years printed left of their numbers, nearer the column before; rows whose label wrapped print their values
+# further left still.
+YEARS_LEFT_OF_NUMBERS = """NETFLIX-LIKE, INC.
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+                                                        Year ended December 31,
+
+                                                        2024                          2023                          2022
+   Revenues                                                             $ 39,000,966                  $ 33,723,297             $ 31,615,550
+   Cost of revenues                                                     21,038,464                    19,715,368               19,168,285
+   Technology and development
+                                                        2,925,295                     2,675,758                     2,711,041
+   Operating income                                                     15,037,207                    11,332,171               9,736,224
+"""
+
+
+def test_years_printed_left_of_their_numbers_head_the_columns_in_order() -> None:
+    facts = _facts(_parse(YEARS_LEFT_OF_NUMBERS))
+    assert facts[("Revenues", D(2024, 12, 31), 12)] == Decimal(39_000_966_000)
+    assert facts[("Revenues", D(2023, 12, 31), 12)] == Decimal(33_723_297_000)
+    assert facts[("Revenues", D(2022, 12, 31), 12)] == Decimal(31_615_550_000)

@@ -306,9 +306,9 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
         if line.kind not in ("years", "text") and not _days_line(line):
             continue
         label_fields = [f for f in line.fields if is_caption(f)]
-        if line.kind == "years" and label_fields and not tabbed and len(line.nums) == ncols == len(line.fields):
-            # A row of years, one per column, its first printed far left of its numbers (a text browser
-            # places a heading cell where its row starts): the years head the columns in order.
+        if line.kind == "years" and not tabbed and len(line.nums) == ncols == len(line.fields):
+            # A row of years, one per column: they head the columns in order, wherever they are printed (a text
+            # browser starts a heading cell where its row starts, or left of numbers that wrapped rows shift).
             header.append([HeaderCell(f.text, k, k) for k, f in enumerate(line.nums)])
             above = []
             continue
