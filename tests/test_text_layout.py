@@ -566,3 +566,37 @@ def test_years_printed_left_of_their_numbers_head_the_columns_in_order() -> None
     assert facts[("Revenues", D(2024, 12, 31), 12)] == Decimal(39_000_966_000)
     assert facts[("Revenues", D(2023, 12, 31), 12)] == Decimal(33_723_297_000)
     assert facts[("Revenues", D(2022, 12, 31), 12)] == Decimal(31_615_550_000)
+
+
+# lynx wraps a row whose label and values do not fit: the label alone, its values at the left margin below.
+FLOW_WRAPPED = """ACME CORP.
+
+Consolidated Statements of Operations
+
+(in thousands)
+
+   Three Months Ended Six Months Ended
+   June 30,
+   2025 June 30,
+   2024 June 30,
+   2025 June 30,
+   2024
+   Revenues
+   $ 11,079,166  $ 9,559,310  $ 21,621,967  $ 18,929,750
+   Cost of revenues
+   5,325,311  5,174,143  10,588,458  10,151,216
+   Gross profit 5,753,855  4,385,167  11,033,509  8,778,534
+   Interest expense
+   (182,649) (167,986) (366,821) (341,300)
+"""
+
+
+def test_labels_printed_alone_above_their_values_in_a_text_browser_table_keep_their_values() -> None:
+    filing = _parse(FLOW_WRAPPED)
+    facts = _facts(filing)
+    assert facts[("Revenues", D(2025, 6, 30), 3)] == Decimal(11_079_166_000)
+    assert facts[("Revenues", D(2024, 6, 30), 6)] == Decimal(18_929_750_000)
+    assert facts[("CostOfRevenue", D(2025, 6, 30), 6)] == Decimal(10_588_458_000)
+    interest = next(r for r in filing.tables[0].rows if r.label == "Interest expense")
+    assert interest.values == [Decimal(v) * -1000 for v in (182_649, 167_986, 366_821, 341_300)]
+    assert not [p for p in filing.problems if p.code == "rejected_row"]

@@ -142,7 +142,7 @@ def single_spaced(text: str, relaxed: bool = False) -> list[Field] | None:
     if len(numbers) != len(tokens) or len(tokens) < (1 if relaxed else 2):
         return None
     years = all(is_year(t.group(0)) for t in tokens)
-    if not label.strip() and years:
+    if not label.strip() and (years or relaxed):  # a row of years, or (in a table) the values of a wrapped row
         return [_classify_field(t.group(0), t.start(), t.end(), k + 1) for k, t in enumerate(tokens)]
     if len(label.strip()) > MAX_LABEL or not _LABEL_END.search(label):
         return None
