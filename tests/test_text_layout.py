@@ -588,6 +588,7 @@ Consolidated Statements of Operations
    Gross profit 5,753,855  4,385,167  11,033,509  8,778,534
    Interest expense
    (182,649) (167,986) (366,821) (341,300)
+   Income before income taxes 5,571,206  4,217,181  10,666,688  8,437,234
 """
 
 
