@@ -204,10 +204,9 @@ def _fused(line: Line) -> bool:
     """Whether a row's cut at runs of spaces leaves a value inside another field: the label and its first
     value ("Services 24,213"), or two values ("(265) 250"). A year ending a label ("Notes due 2027") is the
     label's own."""
-    fields = line.fields
     if line.kind == "data" and line.label_end == 0 and line.indent <= 4 and len(line.nums) > 1:
         return True  # values at the left margin, under a label printed alone on the line above
-    for f in fields:
+    for f in line.fields:
         if f.kind in ("text", "junk"):
             words = f.text.split()
             if len(words) > 1 and not is_year(words[-1]) and parse_number(words[-1]) is not None:

@@ -28,9 +28,10 @@ def tail_start(text: str) -> int | None:
     k = len(tokens) - 1
     while k >= 0:
         s, e = tokens[k]
-        if text[e - 1] == ")" and "(" not in text[s:e] and k > 0 and "(" in text[tokens[k - 1][0]:tokens[k - 1][1]] \
-                and ")" not in text[tokens[k - 1][0]:tokens[k - 1][1]]:
-            break  # "(Note 4)": the closing half of a parenthesis the label opened
+        if text[e - 1] == ")" and k > 0 and "(" not in text[s:e]:
+            before = text[tokens[k - 1][0]:tokens[k - 1][1]]
+            if "(" in before and ")" not in before:
+                break  # "(Note 4)": the closing half of a parenthesis the label opened
         if _TAIL_ITEM.fullmatch(text, s, e):
             first = k
         elif text[s:e] == "%" and k > 0 and _TAIL_AFTER_DOLLAR.fullmatch(text, *tokens[k - 1]):

@@ -119,9 +119,9 @@ def _split_run_in_amount(fields: list[Field]) -> list[Field]:
 
 
 _TAIL_END = ")%-\u2013\u2014"  # besides a digit, what the last number of a row can end with
-# A number of a row's tail: "$ 12", "(7)", "—", with a percent sign printed apart ("6  %") joined to it.
 # A row label ends in a word, or in a reference to the notes ("Sales to customers (Note 9)").
 _LABEL_END = re.compile(r"(?:[A-Za-z][A-Za-z)'’:]*+|\(notes?\s+\d+[A-Za-z]?\))\s*$", re.I)
+# A number of a row's tail: "$ 12", "(7)", "—", with a percent sign printed apart ("6  %") joined to it.
 _TAIL_TOKEN = re.compile(r"(?:\$ ?)?[^\s$]+(?:\s+%(?!\S))?")
 
 
