@@ -42,6 +42,7 @@ _SCALE_GAP = 6000  # a table without its own units line takes the previous table
 def read_statements(sub: Submission) -> Statements:
     """Every table of the filing as typed rows, the facts of its primary statements, and their checks."""
     from form8k.statements.checks import StatementTable, check_tables
+    from form8k.statements.tables.captions import caption_facts
     from form8k.statements.tables.facts import collect_facts
     from form8k.statements.tables.find import find_tables
 
@@ -58,6 +59,11 @@ def read_statements(sub: Submission) -> Statements:
     result = check_tables(StatementTable(m.table, m.decimals, m.amount_columns, m.factors) for m in mapped)
     out.facts, cross = collect_facts(mapped, result)
     out.checks = result.checks + cross
+    stated, stated_checks = caption_facts(mapped, sub.text)  # par values and share counts in equity labels
+    have = {(f.concept, f.period_end, f.period_months) for f in out.facts}
+    out.facts += [f for f in stated if (f.concept, f.period_end, f.period_months) not in have]
+    out.facts.sort(key=lambda f: (f.table or 0, f.row or 0, f.column or 0))
+    out.checks += stated_checks
     return out
 
 
