@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from form8k.errors import StoreError
 from form8k.models import PARSER_VERSION
 from form8k.store.chunks import Chunk, Columns, parse_chunk
+from form8k.store.digests import DigestSet, ShaMap
 from form8k.store.grouping import FileGroup, group_files
 from form8k.store.work import FILE_TIMEOUT, MAX_MEMORY, Outcome, limit_process
 
@@ -139,7 +140,7 @@ def _walk(root: Path) -> Iterator[Path]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(folder: str, columns: Columns, known: frozenset[str], max_bytes: int | None,
+def _init_worker(folder: str, columns: Columns, known: DigestSet, max_bytes: int | None,
                  timeout: float | None = None, max_memory: int | None = None) -> None:
     limit_process(max_memory)
     _WORKER.update(folder=folder, columns=columns, known=known, max_bytes=max_bytes, timeout=timeout)
@@ -183,9 +184,10 @@ class _Run:
         self.writer = writer
         self.summary = summary
         self.reparse = reparse
-        self.stored: dict[str, str] = dict(con.execute("SELECT filing_id, source_sha256 FROM filings").fetchall())
-        self.seen: set[str] = set()  # sha256 handled in this run
-        self.written_ids: set[str] = set()  # filing ids stored in this run
+        self.stored = ShaMap.from_md5(_rows(con.execute(
+            "SELECT md5(filing_id) AS k, source_sha256 FROM filings ORDER BY k")))
+        self.seen = DigestSet()  # sha256 handled in this run
+        self.written_ids = DigestSet()  # filing ids stored in this run
         self.group: list[tuple[dict[str, str], list[int] | None]] = []  # part files, places to store (None: all)
         self.group_shas: list[str] = []
         self.replace: list[str] = []
@@ -217,7 +219,8 @@ class _Run:
         if outcome.kind == "parsed" and outcome.filing_id is not None:
             fid = outcome.filing_id
             other = self.stored.get(fid)
-            if other is not None and other != outcome.sha256 and (fid in self.written_ids or not self.reparse):
+            same = other is not None and (outcome.sha256 or "").startswith(other)
+            if other is not None and not same and (fid in self.written_ids or not self.reparse):
                 summary.duplicates += 1
                 self.group_failures.append(FailureRow(
                     outcome.path, outcome.sha256, outcome.size, outcome.parser_version, "duplicate",
@@ -289,12 +292,12 @@ def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnecti
     summary.files = len(files)
     writer = Writer(con)
     columns = writer.columns
-    known: frozenset[str] = frozenset()
+    known = DigestSet()
     if not reparse:
-        known = frozenset(r[0] for r in con.execute(
-            "SELECT source_sha256 FROM filings WHERE parser_version = ? UNION "
-            "SELECT sha256 FROM failures WHERE parser_version = ? AND sha256 IS NOT NULL",
-            [PARSER_VERSION, PARSER_VERSION]).fetchall())
+        known = DigestSet.from_md5(k for k, in _rows(con.execute(
+            "SELECT md5(source_sha256) AS k FROM filings WHERE parser_version = ? UNION "
+            "SELECT md5(sha256) FROM failures WHERE parser_version = ? AND sha256 IS NOT NULL ORDER BY k",
+            [PARSER_VERSION, PARSER_VERSION])))
     run = _Run(con, writer, summary, reparse)
     if workers is None:
         workers = os.cpu_count() or 1
@@ -323,11 +326,17 @@ def ingest_files(files: Sequence[Path | FileGroup], con: duckdb.DuckDBPyConnecti
     return summary
 
 
+def _rows(result: duckdb.DuckDBPyConnection, batch: int = 100_000) -> Iterator[tuple[Any, ...]]:
+    """A query's rows a batch at a time: a million stored filings never sit in memory as Python tuples."""
+    while rows := result.fetchmany(batch):
+        yield from rows
+
+
 def _chunk_size(files: int, workers: int) -> int:
     return max(1, min(16, files // (workers * 8) or 1))
 
 
-def _run_pool(files: Sequence[Path | FileGroup], run: _Run, folder: str, columns: Columns, known: frozenset[str],
+def _run_pool(files: Sequence[Path | FileGroup], run: _Run, folder: str, columns: Columns, known: DigestSet,
               max_bytes: int | None, workers: int, advance: Any, timeout: float | None = FILE_TIMEOUT,
               max_memory: int | None = MAX_MEMORY) -> None:
     """Map `parse_chunk` over chunks of the files on a process pool, writing results as they come.
