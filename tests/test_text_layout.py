@@ -601,3 +601,45 @@ def test_labels_printed_alone_above_their_values_in_a_text_browser_table_keep_th
     interest = next(r for r in filing.tables[0].rows if r.label == "Interest expense")
     assert interest.values == [Decimal(v) * -1000 for v in (182_649, 167_986, 366_821, 341_300)]
     assert not [p for p in filing.problems if p.code == "rejected_row"]
+
+
+# A text browser prints a row's label on one line however long: this one runs into its value, one space apart,
+# and read alone the line is prose. The rows below it are the same balance sheet.
+_LONG = ("Mandatory convertible preferred stock, 6.00% Series A, par value $1.00 – 20,000,000 shares authorized; "
+         "5,750,000 shares issued; aggregate liquidation preference $5,750")
+
+
+def _row(label: str, *values: str) -> str:
+    return label.ljust(168) + "".join(v.ljust(14) for v in values).rstrip()
+
+
+RUN_IN = "\n".join([
+    "ACME CORP.", "Consolidated Statements of Financial Position", "(Dollars in millions)",
+    _row("December 31,", "2024", "2023"),
+    _row("Total liabilities", "160,277", "154,240"),
+    "Shareholders' equity:",
+    f"{_LONG} 6",
+    _row("Common stock, par value $5.00 – 1,200,000,000 shares authorized; 1,012,261,159 shares issued", "5,061",
+         "5,061"),
+    _row("Retained earnings", "15,362", "27,251"),
+    _row("Total equity", "(3,914)", "(17,228)"),
+    _row("Total liabilities and equity", "$156,363", "$137,012"),
+]) + "\n"
+
+
+def test_a_label_run_into_its_value_under_a_value_column_is_a_row_and_the_table_goes_on() -> None:
+    assert len(_LONG) + 1 == 168  # the "6" starts where the first column's values start
+    filing = _parse(RUN_IN)
+    facts = _facts(filing)
+    assert facts[("LiabilitiesAndStockholdersEquity", D(2024, 12, 31), 0)] == Decimal(156_363_000_000)
+    assert facts[("RetainedEarningsAccumulatedDeficit", D(2023, 12, 31), 0)] == Decimal(27_251_000_000)
+    preferred = next(r for r in filing.tables[0].rows if r.label.startswith("Mandatory"))
+    assert preferred.values == [Decimal(6_000_000), None]
+
+
+def test_prose_ending_in_a_number_after_a_table_does_not_join_it() -> None:
+    text = RUN_IN.replace(f"{_LONG} 6\n", "") + (
+        "The Company issued 5,750,000 shares of mandatory convertible preferred stock in the fourth quarter of 2024, "
+        "with an aggregate liquidation preference of $5,750 million and a dividend of 6\n\nNotes follow.\n")
+    filing = _parse(text)
+    assert [len(t.rows) for t in filing.tables] == [6]

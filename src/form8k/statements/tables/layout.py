@@ -28,6 +28,7 @@ from form8k.statements.tables.text_lines import (
     Line,
     read_line,
     read_lines,
+    run_in_value,
     single_spaced,
 )
 
@@ -76,6 +77,18 @@ def _wrapped_label(prev: Line, line: Line) -> bool:
         and (first.islower() or first.isdigit()) and not _is_prose(line)
 
 
+def _run_in_row(lines: list[Line], first: int, last: int, k: int) -> Line | None:
+    """Line `k`, a label run into its value, read as a row of the table above: only between rows of it."""
+    line = lines[k]
+    if line.kind != "text" or "\t" in line.text or not DIGIT.search(line.text[-12:]):
+        return None
+    after = next((ln for ln in lines[k + 1:k + 4] if ln.kind != "blank"), None)
+    if after is None or after.kind != "data":
+        return None
+    nums = [f for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single for f in ln.nums]
+    return run_in_value(line, {f.start for f in nums}, {f.end for f in nums})
+
+
 def _tagged(lines: list[Line]) -> list[bool]:
     """Which lines sit inside `<TABLE>` … `</TABLE>`."""
     inside = False
@@ -110,7 +123,10 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
                 if blanks >= 3:
                     break
             elif _breaks(line, tagged[k]) and not _wrapped_label(lines[k - 1], line):
-                break
+                row = _run_in_row(lines, i, last, k)
+                if row is None:
+                    break
+                lines[k], last, blanks, texts = row, k, 0, 0
             elif line.kind == "text":
                 blanks = 0
                 texts += 1

@@ -236,3 +236,25 @@ def read_lines(doc: Document) -> list[Line]:
         out.append(read_line(pos, raw))
         pos += len(raw) + 1
     return out
+
+
+_LAST_VALUE = re.compile(r"(?<=\S) (\(?\$?\(?[\d.,]*\d\)?)\s*$")
+
+
+def run_in_value(line: Line, starts: set[int], ends: set[int]) -> Line | None:
+    """A row whose label is long enough to run into its value, one space apart, re-read as label and value.
+
+    "…aggregate liquidation preference $5,750 6" prints its "6" where the table's values start (`starts`)
+    or end (`ends`): read as a line alone it is prose; in its table, it is a row with one value.
+    """
+    m = _LAST_VALUE.search(line.text)
+    if m is None or not (m.start(1) in starts or m.end(1) in ends):
+        return None
+    label = line.text[:m.start(1)].rstrip()
+    value = _classify_field(m.group(1), m.start(1), m.end(1), 0)
+    if value.kind != "num" or not WORD.search(label) or len(label.strip()) > _MAX_ROW_LABEL:
+        return None
+    indent = len(label) - len(label.lstrip())
+    row = read_line(line.start, line.text, [_classify_field(label.strip(), indent, len(label), 0), value])
+    row.single = False  # its value stands where the table's columns are: positions hold
+    return row if row.kind == "data" else None
