@@ -643,3 +643,64 @@ def test_prose_ending_in_a_number_after_a_table_does_not_join_it() -> None:
         "with an aggregate liquidation preference of $5,750 million and a dividend of 6\n\nNotes follow.\n")
     filing = _parse(text)
     assert [len(t.rows) for t in filing.tables] == [6]
+
+
+# pdftotext wraps a long label over lines at the rows' margin; its first lines name balance-sheet dates.
+def _wide(label: str, *values: str) -> str:
+    return label.ljust(100) + "".join(v.rjust(20) for v in values)
+
+
+WRAPPED_LABEL_DATES = "\n".join([
+    "ACME CORP.", "Consolidated Balance Sheets", "(in thousands)",
+    _wide("", "December 31, 2024", "December 31, 2023"),
+    _wide("    Total liabilities", "28,886,807", "28,143,679"),
+    "Stockholders' equity:",
+    "    Preferred stock, $0.001 par value; 10,000,000 shares authorized at December 31, 2024 and",
+    "    December 31, 2023; no shares issued and outstanding at December 31, 2024 and",
+    _wide("    December 31, 2023", "—", "—"),
+    "    Common stock, $0.001 par value; 4,990,000,000 shares authorized at December 31, 2024 and",
+    _wide("    December 31, 2023; 427,757,100 and 432,759,584 issued and outstanding", "6,252,126", "5,145,172"),
+    "    Treasury stock at cost (25,953,460 and 16,078,268 shares at December 31, 2024 and",
+    _wide("    December 31, 2023)", "(13,171,638)", "(6,922,200)"),
+    _wide("    Retained earnings", "31,300,917", "22,589,286"),
+    _wide("         Total stockholders' equity", "24,743,567", "20,588,313"),
+    _wide("         Total liabilities and stockholders' equity", "$   53,630,374", "$   48,731,992"),
+]) + "\n"
+
+
+def test_a_label_wrapped_over_lines_that_name_dates_stays_in_its_table_and_its_row() -> None:
+    filing = _parse(WRAPPED_LABEL_DATES)
+    facts = _facts(filing)
+    assert len(filing.tables) == 1
+    assert facts[("LiabilitiesAndStockholdersEquity", D(2023, 12, 31), 0)] == Decimal(48_731_992_000)
+    assert facts[("StockholdersEquity", D(2024, 12, 31), 0)] == Decimal(24_743_567_000)
+    labels = [r.label for r in filing.tables[0].rows]
+    # a line ending in "and" or inside an open parenthesis goes on with the label of the next line
+    assert ("Preferred stock, $0.001 par value; 10,000,000 shares authorized at December 31, 2024 and December 31, "
+            "2023; no shares issued and outstanding at December 31, 2024 and December 31, 2023") in labels
+    assert ("Treasury stock at cost (25,953,460 and 16,078,268 shares at December 31, 2024 and December 31, 2023)"
+            in labels)
+    assert facts[("CommonStockValue", D(2024, 12, 31), 0)] == Decimal(6_252_126_000)
+
+
+# lynx prints a wrapped row's first value one space after the rest of its label, and the others where the
+# columns start: "(623)" is the 2024 value.
+RUN_IN_AMOUNT = "\n".join([
+    "ACME CORP.", "Consolidated Statements of Cash Flows", "(in millions)",
+    _wide("", "2024", "2023", "2022"),
+    _wide("   Net Cash Provided by (Used in) Financing Activities", "(6,910)", "(8,310)", "(10,250)"),
+    "   Effect of Exchange Rate Changes on Cash, Cash Equivalents, Restricted Cash and",
+    _wide("      Restricted Cash Equivalents (623)", "(73)", "(205)"),
+    _wide("   Net increase in cash during the year", "1,796", "(133)", "(200)"),
+    _wide("   Notes due 2027", "500", "500"),
+]) + "\n"
+
+
+def test_an_amount_run_into_a_row_label_is_its_first_value() -> None:
+    filing = _parse(RUN_IN_AMOUNT)
+    rows = {r.label: r.values for r in filing.tables[0].rows}
+    effect = ("Effect of Exchange Rate Changes on Cash, Cash Equivalents, Restricted Cash and Restricted Cash "
+              "Equivalents")
+    assert rows[effect] == [Decimal(-623_000_000), Decimal(-73_000_000), Decimal(-205_000_000)]
+    # a year ending a label is the label's own: the row's two values keep their columns
+    assert rows["Notes due 2027"] == [Decimal(500_000_000), Decimal(500_000_000), None]

@@ -26,8 +26,10 @@ from form8k.statements.tables.text_lines import (
     WORD,
     Field,
     Line,
+    continues,
     read_line,
     read_lines,
+    run_in_amount,
     run_in_value,
     single_spaced,
 )
@@ -77,6 +79,24 @@ def _wrapped_label(prev: Line, line: Line) -> bool:
         and (first.islower() or first.isdigit()) and not _is_prose(line)
 
 
+def _opens_label(lines: list[Line], first: int, last: int, k: int) -> bool:
+    """Whether line `k` begins a label wrapped over lines down to the next row of the table above: words
+    left of its values, at the rows' margin ("Preferred stock, $0.001 par value; 10,000,000 shares authorized
+    at December 31, 2024 and" / "December 31, 2023; no shares issued" / "and outstanding   —   —"). Its
+    date is the label's, not a new heading's."""
+    starts = [f.start for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single for f in ln.nums]
+    if not starts or "\t" in lines[k].text:
+        return False
+    value_start, indent = min(starts), lines[k].indent
+    for line in lines[k:k + 4]:
+        if line.kind == "data":
+            return indent <= line.indent <= indent + 4 and all(f.end < value_start for f in line.label_fields)
+        if line.kind != "text" or not (indent <= line.indent <= indent + 4) or \
+                len(line.text.rstrip()) >= value_start or _is_prose(line):
+            return False
+    return False
+
+
 def _run_in_row(lines: list[Line], first: int, last: int, k: int) -> Line | None:
     """Line `k`, a label run into its value, read as a row of the table above: only between rows of it."""
     line = lines[k]
@@ -122,7 +142,8 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
                 blanks += 1
                 if blanks >= 3:
                     break
-            elif _breaks(line, tagged[k]) and not _wrapped_label(lines[k - 1], line):
+            elif _breaks(line, tagged[k]) and not _wrapped_label(lines[k - 1], line) \
+                    and not _opens_label(lines, i, last, k):
                 row = _run_in_row(lines, i, last, k)
                 if row is None:
                     break
@@ -228,12 +249,6 @@ def _fused(line: Line) -> bool:
             if len(words) > 1 and not is_year(words[-1]) and parse_number(words[-1]) is not None:
                 return True
     return False
-
-
-def _is_continuation(prev: Line, line: Line) -> bool:
-    first = line.label[:1]
-    return (not prev.label.rstrip().endswith(":") and (first == "" or first.islower() or first.isdigit()
-                                                       or first == "(") and line.indent >= prev.indent)
 
 
 def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int, last: int) -> RawTable | None:
@@ -480,7 +495,7 @@ def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float
     def flush(lines: list[Line]) -> None:
         groups: list[list[Line]] = []
         for ln in lines:
-            if groups and _is_continuation(groups[-1][-1], ln):
+            if groups and continues(groups[-1][-1], ln):
                 groups[-1].append(ln)
             else:
                 groups.append([ln])
@@ -504,7 +519,7 @@ def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float
             continue
         if line.kind != "data":
             rule_above = False
-            if pending and _is_continuation(pending[-1], line) and line.label:
+            if pending and continues(pending[-1], line) and line.label:
                 pending.append(line)
             elif not pending and last_data is not None and rows and rows[-1].has_values and line.label and \
                     (line.label[:1].islower() and line.indent > last_data.indent or _wrapped_label(last_data, line)) \
@@ -516,9 +531,9 @@ def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float
                 pending = [line] if line.label else []
             continue
         chain: list[Line] = []
-        if pending and _is_continuation(pending[-1], line):
+        if pending and continues(pending[-1], line):
             chain = [pending.pop()]
-            while pending and _is_continuation(pending[-1], chain[0]):
+            while pending and continues(pending[-1], chain[0]):
                 chain.insert(0, pending.pop())
         flush(pending)
         pending = []
@@ -545,6 +560,9 @@ def _data_row(doc: Document, chain: list[Line], line: Line, ncols: int, anchors:
     # An unreadable cell among the values keeps its place (an identity may fill it); one that cannot be
     # placed makes the row junk.
     values = [f for f in after if f.kind in ("num", "junk")]
+    run_in = run_in_amount(line) if not tabbed and len(values) == ncols - 1 else None
+    if run_in is not None:  # "Restricted Cash Equivalents (623)      (73)      (205)": the first value
+        values.insert(0, run_in)
     placed = _place(values, ncols, anchors, tabbed)
     if placed is None:
         values = [f for f in after if f.kind == "num"]
@@ -555,7 +573,10 @@ def _data_row(doc: Document, chain: list[Line], line: Line, ncols: int, anchors:
     else:
         for f, k in zip(values, placed, strict=True):
             cells[k] = RawCell(f.text, doc.span(line.start + f.start, line.start + f.end), f.number)
-    labels = [ln.label.strip() for ln in chain] + [line.label.strip()]
+    own = line.label.strip()
+    if run_in is not None and placed is not None:
+        own = own[:len(own) - len(run_in.text)].rstrip()
+    labels = [ln.label.strip() for ln in chain] + [own]
     label = " ".join(t for t in labels if t)
     first = chain[0] if chain else line
     span_start = _label_span(doc, first) or doc.span(line.start + (line.fields[0].start if line.fields else 0),

@@ -258,3 +258,41 @@ def run_in_value(line: Line, starts: set[int], ends: set[int]) -> Line | None:
     row = read_line(line.start, line.text, [_classify_field(label.strip(), indent, len(label), 0), value])
     row.single = False  # its value stands where the table's columns are: positions hold
     return row if row.kind == "data" else None
+
+
+# The words and marks a label does not end with: its next line goes on with it.
+_OPEN_END = re.compile(r"(?:\b(?:and|or|of|at|in|for|to|the|by|with|from|on|as|per)|[,;])$", re.I)
+
+
+def continues(prev: Line, line: Line) -> bool:
+    """Whether `line` goes on with the label of `prev`: it starts as no label does (lower case, a digit, "("),
+    or `prev` stops where no label ends ("… authorized at December 31, 2024 and", an open parenthesis)."""
+    first = line.label[:1]
+    before = prev.label.rstrip()
+    return (not before.endswith(":") and (first == "" or first.islower() or first.isdigit() or first == "("
+                                          or _OPEN_END.search(before) is not None
+                                          or before.count("(") > before.count(")"))
+            and line.indent >= prev.indent)
+
+
+# An amount after a label's last word, one space apart: "(623)", "1,796", "0.52"; not "$5,750" (a caption's own
+# amount: "aggregate liquidation preference $5,750"), nor an amount after "of", "at"… ("net of allowance of 985").
+_AMOUNT_END = re.compile(r"(?<=[a-z)])(?<!\bof)(?<!\bat)(?<!\bto)(?<!\bby)(?<!\band)(?<!\bper)(?<!\bfrom) "
+                         r"(\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|\(?\d{3,}\)?|\(?\d*\.\d+\)?)$", re.I)
+
+
+def run_in_amount(line: Line) -> Field | None:
+    """An amount a text browser printed one space after the row's label: the row's first value. Only a bare
+    amount ("(623)", "1,796", "0.52"): a footnote mark "(1)", a year or a dollar amount ending a label stays
+    the label's."""
+    fields = [f for f in line.label_fields if f.kind == "text"]
+    if not fields:
+        return None
+    last = fields[-1]
+    m = _AMOUNT_END.search(last.text)
+    if m is None or is_year(m.group(1).strip("()$")):
+        return None
+    number = parse_number(m.group(1))
+    if number is None:
+        return None
+    return Field(m.group(1), last.start + m.start(1), last.start + m.end(1), last.slot, "num", number)
