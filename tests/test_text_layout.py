@@ -704,3 +704,20 @@ def test_an_amount_run_into_a_row_label_is_its_first_value() -> None:
     assert rows[effect] == [Decimal(-623_000_000), Decimal(-73_000_000), Decimal(-205_000_000)]
     # a year ending a label is the label's own: the row's two values keep their columns
     assert rows["Notes due 2027"] == [Decimal(500_000_000), Decimal(500_000_000), None]
+
+
+@pytest.mark.parametrize(("line", "kinds"), [
+    # a column too narrow for two amounts: one space between them
+    ("Total assets                                      $180,104 167,558", [("Total assets", "text"),
+                                                                           ("$180,104", "num"), ("167,558", "num")]),
+    ("Treasury stock                                    (13,171,638) (6,922,200)",
+     [("Treasury stock", "text"), ("(13,171,638)", "num"), ("(6,922,200)", "num")]),
+    # not two amounts: a number and a word, a year and a count, a note reference
+    ("Common stock                                      1,000 shares      5", [("Common stock", "text"),
+                                                                            ("1,000 shares", "text"), ("5", "num")]),
+    ("Notes due 2027                                    2027 1,500", [("Notes due 2027", "text"), ("2027 1,500", "junk")]),
+])
+def test_two_amounts_one_space_apart_are_two_fields(line: str, kinds: list[tuple[str, str]]) -> None:
+    from form8k.statements.tables.text_lines import read_line
+
+    assert [(f.text, f.kind) for f in read_line(0, line).fields] == kinds
