@@ -76,6 +76,12 @@ def test_a_row_without_a_known_concept_gets_an_extension_named_from_its_label_an
     assert extension_concept("Products", taken, "Cost of sales:") == "form8k:CostOfSalesProducts"
     assert extension_concept("Services", set(), "(1) Net sales by category:") == "form8k:Services"
     assert not extension_concept("2024 Plan", set()).removeprefix("form8k:")[0].isdigit()
+    # a reference to the notes is no part of the name
+    assert extension_concept("Employee related obligations (Notes 9 and 10)", set()) == \
+        "form8k:EmployeeRelatedObligations"
+    assert extension_concept("Acquisitions, net of cash acquired (see Note 18)", set()) == \
+        "form8k:AcquisitionsNetOfCashAcquired"
+    assert extension_concept("Notes payable", set()) == "form8k:NotesPayable"
 
 
 def test_a_rowspan_cell_keeps_the_year_row_under_its_columns() -> None:

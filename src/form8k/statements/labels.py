@@ -269,6 +269,10 @@ def _stock_core(statement: str, label: str) -> list[str]:
     return [core] if core and core != label else []
 
 
+# A reference to the notes in a label ("(Note 8)", "(Notes 9 and 10)", "(see Note 18)"): no part of its name.
+_NOTE_REF = re.compile(r"\(\s*(?:see\s+)?notes?\s+\d[\w\s,&.-]*\)", re.I)
+
+
 def _camel(text: str) -> str:
     return "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in _WORD.findall(text)
                    if not w.isdigit())
@@ -280,7 +284,7 @@ def extension_concept(label: str, taken: set[str], section: str = "", suffixes: 
     A name already taken gets the lowest free number (`…2`, `…3`). `suffixes`, kept by a caller whose `taken`
     only grows, remembers where each name's search stopped: a table of N rows of one label costs N, not N².
     """
-    base = _camel(label) or "Unlabelled"
+    base = _camel(_NOTE_REF.sub(" ", label)) or _camel(label) or "Unlabelled"
     name = f"form8k:{base[:96]}"
     if name in taken and section:
         name = f"form8k:{(_camel(section.replace('_', ' ')) + base)[:96]}"
