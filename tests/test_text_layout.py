@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
@@ -646,30 +647,35 @@ def test_prose_ending_in_a_number_after_a_table_does_not_join_it() -> None:
 
 
 # pdftotext wraps a long label over lines at the rows' margin; its first lines name balance-sheet dates.
-def _wide(label: str, *values: str) -> str:
-    return label.ljust(100) + "".join(v.rjust(20) for v in values)
+def _wide(label: str, *values: str, margin: int = 100) -> str:
+    return label.ljust(margin) + "".join(v.rjust(20) for v in values)
 
 
-WRAPPED_LABEL_DATES = "\n".join([
-    "ACME CORP.", "Consolidated Balance Sheets", "(in thousands)",
-    _wide("", "December 31, 2024", "December 31, 2023"),
-    _wide("    Total liabilities", "28,886,807", "28,143,679"),
-    "Stockholders' equity:",
-    "    Preferred stock, $0.001 par value; 10,000,000 shares authorized at December 31, 2024 and",
-    "    December 31, 2023; no shares issued and outstanding at December 31, 2024 and",
-    _wide("    December 31, 2023", "—", "—"),
-    "    Common stock, $0.001 par value; 4,990,000,000 shares authorized at December 31, 2024 and",
-    _wide("    December 31, 2023; 427,757,100 and 432,759,584 issued and outstanding", "6,252,126", "5,145,172"),
-    "    Treasury stock at cost (25,953,460 and 16,078,268 shares at December 31, 2024 and",
-    _wide("    December 31, 2023)", "(13,171,638)", "(6,922,200)"),
-    _wide("    Retained earnings", "31,300,917", "22,589,286"),
-    _wide("         Total stockholders' equity", "24,743,567", "20,588,313"),
-    _wide("         Total liabilities and stockholders' equity", "$   53,630,374", "$   48,731,992"),
-]) + "\n"
+def _wrapped_label_dates(margin: int) -> str:
+    row = partial(_wide, margin=margin)
+    return "\n".join([
+        "ACME CORP.", "Consolidated Balance Sheets", "(in thousands)",
+        row("", "December 31, 2024", "December 31, 2023"),
+        row("    Total liabilities", "28,886,807", "28,143,679"),
+        "Stockholders' equity:",
+        "    Preferred stock, $0.001 par value; 10,000,000 shares authorized at December 31, 2024 and",
+        "    December 31, 2023; no shares issued and outstanding at December 31, 2024 and",
+        row("    December 31, 2023", "—", "—"),
+        "    Common stock, $0.001 par value; 4,990,000,000 shares authorized at December 31, 2024 and",
+        row("    December 31, 2023; 427,757,100 and 432,759,584 issued and outstanding", "6,252,126", "5,145,172"),
+        "    Treasury stock at cost (25,953,460 and 16,078,268 shares at December 31, 2024 and",
+        row("    December 31, 2023)", "(13,171,638)", "(6,922,200)"),
+        row("    Retained earnings", "31,300,917", "22,589,286"),
+        row("         Total stockholders' equity", "24,743,567", "20,588,313"),
+        row("         Total liabilities and stockholders' equity", "$   53,630,374", "$   48,731,992"),
+    ]) + "\n"
 
 
-def test_a_label_wrapped_over_lines_that_name_dates_stays_in_its_table_and_its_row() -> None:
-    filing = _parse(WRAPPED_LABEL_DATES)
+
+# values from column 100, right of the wrapped lines; from column 70, under their ends (pdfium's layout)
+@pytest.mark.parametrize("margin", [100, 70])
+def test_a_label_wrapped_over_lines_that_name_dates_stays_in_its_table_and_its_row(margin: int) -> None:
+    filing = _parse(_wrapped_label_dates(margin))
     facts = _facts(filing)
     assert len(filing.tables) == 1
     assert facts[("LiabilitiesAndStockholdersEquity", D(2023, 12, 31), 0)] == Decimal(48_731_992_000)

@@ -80,10 +80,10 @@ def _wrapped_label(prev: Line, line: Line) -> bool:
 
 
 def _opens_label(lines: list[Line], first: int, last: int, k: int) -> bool:
-    """Whether line `k` begins a label wrapped over lines down to the next row of the table above: words
-    left of its values, at the rows' margin ("Preferred stock, $0.001 par value; 10,000,000 shares authorized
-    at December 31, 2024 and" / "December 31, 2023; no shares issued" / "and outstanding   —   —"). Its
-    date is the label's, not a new heading's."""
+    """Whether line `k` begins a label wrapped over lines down to the next row of the table above: one run
+    of words from the rows' margin, none starting where values start ("Preferred stock, $0.001 par value;
+    10,000,000 shares authorized at December 31, 2024 and" / "December 31, 2023; no shares issued" /
+    "and outstanding   —   —"). Its date is the label's, not a new heading's."""
     starts = [f.start for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single for f in ln.nums]
     if not starts or "\t" in lines[k].text:
         return False
@@ -92,7 +92,7 @@ def _opens_label(lines: list[Line], first: int, last: int, k: int) -> bool:
         if line.kind == "data":
             return indent <= line.indent <= indent + 4 and all(f.end < value_start for f in line.label_fields)
         if line.kind != "text" or not (indent <= line.indent <= indent + 4) or \
-                len(line.text.rstrip()) >= value_start or _is_prose(line):
+                any(f.start >= value_start for f in line.fields) or _is_prose(line):
             return False
     return False
 
