@@ -727,3 +727,39 @@ def test_two_amounts_one_space_apart_are_two_fields(line: str, kinds: list[tuple
     from form8k.statements.tables.text_lines import read_line
 
     assert [(f.text, f.kind) for f in read_line(0, line).fields] == kinds
+
+
+# A text browser's cash-flow statement where most rows print their values one space apart (read as single-spaced
+# rows, not label and value run together): its heading is printed the same flowing way.
+FLOW_SINGLE = """NETFLIX, INC.
+
+Consolidated Statements of Cash Flows
+
+(in thousands)
+
+
+   Three Months Ended Six Months Ended
+
+   June 30,
+   2025 June 30,
+   2024 June 30,
+   2025 June 30,
+   2024
+   Cash flows from operating activities:
+   Net income $ 3,125,413  $ 2,147,306  $ 6,015,764  $ 4,479,515
+   Additions to content assets (3,835,813) (4,048,852) (7,385,470) (7,777,819)
+   Change in content liabilities (214,052) (366,572) (625,305) (556,013)
+   Deferred income taxes (135,755) (209,387) (299,683) (316,464)
+   Other current assets (176,683) (28,959) (308,050) 9,090
+   Other non-current assets and liabilities (370,624) (88,843) (452,904) (154,890)
+   Net cash provided by operating activities 2,423,258  1,290,847  5,212,457  3,503,369
+"""
+
+
+def test_a_heading_over_rows_printed_one_space_apart_is_read_in_order() -> None:
+    filing = _parse(FLOW_SINGLE)
+    table = filing.tables[0]
+    assert [(c.period_end, c.period_months) for c in table.columns] == [
+        (D(2025, 6, 30), 3), (D(2024, 6, 30), 3), (D(2025, 6, 30), 6), (D(2024, 6, 30), 6)]
+    facts = _facts(filing)
+    assert facts[("NetCashProvidedByUsedInOperatingActivities", D(2024, 6, 30), 6)] == Decimal(3_503_369_000)

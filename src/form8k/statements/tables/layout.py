@@ -258,7 +258,7 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
         return None
     # A text browser's rendering of an HTML table puts one or two spaces between cells: most rows then run
     # their label into the first value ("Services 24,213  21,213") or two values into one field ("(265) 250").
-    flow = sum(_fused(ln) for ln in data) > len(data) / 2
+    flow = sum(_fused(ln) or ln.single for ln in data) > len(data) / 2
     if flow or sum(ln.single for ln in data) > len(data) / 2:
         for k in range(first, last + 1):
             line = lines[k]
@@ -316,7 +316,8 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
             j = k - 1
             while j >= floor and lines[j].kind == "blank":
                 j -= 1
-            if k - j <= 2 and j >= floor and header_lines and is_header_like(lines[j]):
+            if k - j <= 2 and j >= floor and header_lines and (
+                    is_header_like(lines[j]) or flow and lines[j].kind == "text" and _flow_heading(lines[j])):
                 k = j
                 continue
             if header_lines:
