@@ -71,6 +71,13 @@ def test_an_equity_row_is_common_preferred_or_treasury_stock_by_its_first_words(
       "outstanding": [15_222_259_000, 15_550_061_000]}),
     ("Preferred stock — without par value (authorized and unissued 2,000,000 shares)", "preferred", 1,
      [_DEC24, _DEC23], {"authorized": [2_000_000] * 2}),
+    # a kind standing as a clause of its own heads the counts after it, each naming its date
+    ("Common stock, authorized 100,000,000 shares of $.01 par value; issued and outstanding; 50,773,796 shares at "
+     "December 31, 2024, 50,445,186 shares at December 31, 2023", "common", 1, [_DEC24, _DEC23],
+     {"authorized": [100_000_000] * 2, "issued": [50_773_796, 50_445_186], "outstanding": [50_773_796, 50_445_186]}),
+    # ... but not a count of its own kind after it, nor one after a clause that had its own count
+    ("Common stock; issued; 100 shares at December 31, 2024, 900 shares authorized", "common", 1, [_DEC24, _DEC23],
+     {"issued": [100, None], "authorized": [900, 900]}),
     # three counts for two dates: no reading
     ("Common stock, 100, 200 and 300 shares issued", "common", 1, [_DEC24, _DEC23], {}),
     # numbers that count nothing
@@ -78,9 +85,9 @@ def test_an_equity_row_is_common_preferred_or_treasury_stock_by_its_first_words(
 ])
 def test_a_caption_gives_each_kind_of_share_count_per_date(caption: str, stock: str, scale: int,
                                                           columns: list[dt.date],
-                                                          expected: dict[str, list[int]]) -> None:
+                                                          expected: dict[str, list[int | None]]) -> None:
     _, _, counts = _read_caption(caption, 0, stock, scale, columns)
-    got = {kind: [int(dated[c].value) for c in columns] for kind, dated in counts.items()}
+    got = {kind: [int(dated[c].value) if c in dated else None for c in columns] for kind, dated in counts.items()}
     assert got == expected
     for dated in counts.values():
         for count in dated.values():
@@ -92,6 +99,7 @@ def test_a_caption_gives_each_kind_of_share_count_per_date(caption: str, stock: 
     ("Common stock, $0.01 par value; 100 shares authorized", Decimal("0.01")),
     ("Common stock, par value $5.00 – 1,200,000,000 shares authorized", Decimal("5.00")),
     ("Common stock, stated value $1 per share", Decimal("1")),
+    ("Common stock, authorized 100,000,000 shares of $.01 par value", Decimal(".01")),
     ("Common stock without par value (9,000 million shares authorized)", None),
 ])
 def test_a_caption_gives_its_par_value(caption: str, par: Decimal | None) -> None:

@@ -52,9 +52,12 @@ _KIND_AFTER = re.compile(
     r"(?P<kind>authori[sz]ed|issued\s+and\s+outstanding|issued|outstanding|held\s+in\s+treasury)?", re.I)
 _KIND_BEFORE = re.compile(
     r"\b(?P<kind>authori[sz]ed|issued|outstanding|held)(?:\s+and\s+unissued)?(?:\s+shares)?\s*[-–—:]?\s*$", re.I)
+# a kind standing alone as a clause before the counts it heads: "…par value; issued and outstanding; 50,773,796"
+_KIND_HEADING = re.compile(
+    r"(?:^|[;,(])\s*(?P<kind>authori[sz]ed|issued\s+and\s+outstanding|issued|outstanding)\s*[;:]\s*$", re.I)
 _BY_YEAR = re.compile(r"((?:19|20)\d\d)\s*[-–—:]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])")
-_PAR = re.compile(r"\$\s*(\d+(?:\.\d+)?)\s*(?:per\s+share\s+)?(?:par|stated)\s+value|"
-                  r"\b(?:par|stated)\s+value\s*(?:of\s*)?[-–—:]?\s*\$\s*(\d+(?:\.\d+)?)", re.I)
+_PAR = re.compile(r"\$\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:per\s+share\s+)?(?:par|stated)\s+value|"
+                  r"\b(?:par|stated)\s+value\s*(?:of\s*)?[-–—:]?\s*\$\s*(\d+(?:\.\d+)?|\.\d+)", re.I)
 # "December 31, 2024", "January 31, 2025 and 2024": one month and day for one or two years
 _DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)"
                    r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?:\s*,?\s*and\s+((?:19|20)\d\d)(?!\d|,\d))?", re.I)
@@ -104,13 +107,15 @@ def stock_kind(label: str) -> str | None:
     return None
 
 
-def _kinds(after: str, before: str, stock: str) -> list[str]:
-    """The kinds of share count a run of numbers states, from the words after it or, failing those, before it."""
+def _kinds(after: str, before: str, stock: str, heading: str = "") -> list[str]:
+    """The kinds of share count a run of numbers states, from the words after it or, failing those, before it,
+    or the `heading` of the counts that follow one ("issued and outstanding; 50,773,796 shares at November 2,
+    2024, 50,445,186 shares at February 3, 2024")."""
     m = _KIND_AFTER.match(after)
     word = (m.group("kind") or "") if m else ""
     if not word and m and m.group("shares"):
-        b = _KIND_BEFORE.search(before[-40:])
-        word = b.group("kind") if b else ("held" if stock == "treasury" else "")
+        b = _KIND_BEFORE.search(before[-40:]) or _KIND_HEADING.search(before[-60:])
+        word = b.group("kind") if b else heading or ("held" if stock == "treasury" else "")
     return _word_kinds(word, stock)
 
 
@@ -174,6 +179,7 @@ def _read_caption(caption: str, offset: int, stock: str, scale: int, columns: li
                 for kind in kinds:
                     counts.setdefault(kind, {})[fits[0]] = count
     numbers = [n for n in _NUMBER.finditer(caption) if not any(s <= n.start() < e for s, e in used)]
+    heading = ""  # the kind a clause of its own gave the counts after it, until another kind is named
     i = 0
     while i < len(numbers):
         run = [numbers[i]]
@@ -182,9 +188,15 @@ def _read_caption(caption: str, offset: int, stock: str, scale: int, columns: li
             run.append(numbers[i])
         i += 1
         after = caption[run[-1].end():numbers[i].start() if i < len(numbers) else len(caption)]
-        kinds = _kinds(after, caption[:run[0].start()], stock)
+        ahead = caption[:run[0].start()]
+        if (h := _KIND_HEADING.search(ahead[-60:])) is not None:
+            heading = h.group("kind")
+        kinds = _kinds(after, ahead, stock, heading)
         if not kinds:
             continue
+        named = _KIND_AFTER.match(after)
+        if named is not None and named.group("kind"):
+            heading = ""  # a count naming its own kind ends the heading's reach
         word = _SCALE_WORD.match(after)
         found = [_count(n.group(1), n.group(2), offset + n.start(), offset + n.end(), scale,
                         word.group(1) if word else None) for n in run]
