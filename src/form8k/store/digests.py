@@ -54,17 +54,17 @@ class _Sorted:
         i = self.position(key)
         return i if i < self.n and self.buf[i * _SIZE:(i + 1) * _SIZE] == key else -1
 
-    def merged(self, keys: list[bytes]) -> _Sorted:
-        """These rows and `keys` (sorted, none already here) in one buffer, in time linear in its size."""
-        pieces: list[bytes] = []
-        done = 0
-        for key in keys:
-            at = self.position(key)
-            pieces.append(self.buf[done * _SIZE:at * _SIZE])
-            pieces.append(key)
-            done = at
-        pieces.append(self.buf[done * _SIZE:])
-        return _Sorted(b"".join(pieces))
+
+def _inserted(buf: bytes | bytearray, rows: list[int], items: list[bytes]) -> bytes:
+    """`buf`, rows of 16 bytes, with each item put before the row its place in `rows` names (ascending), in
+    time linear in the buffer's size."""
+    pieces: list[bytes | bytearray] = []
+    done = 0
+    for at, item in zip(rows, items, strict=True):
+        pieces += [buf[done * _SIZE:at * _SIZE], item]
+        done = at
+    pieces.append(buf[done * _SIZE:])
+    return b"".join(pieces)
 
 
 def _from_sorted(pairs: Iterable[tuple[bytes, bytes]]) -> tuple[_Sorted, bytearray]:
@@ -104,7 +104,8 @@ class DigestSet:
             return
         self._recent.add(d)
         if len(self._recent) >= max(_MERGE, self._sorted.n // 8):
-            self._sorted = self._sorted.merged(sorted(self._recent))
+            new = sorted(self._recent)
+            self._sorted = _Sorted(_inserted(self._sorted.buf, [self._sorted.position(d) for d in new], new))
             self._recent = set()
 
     def __contains__(self, key: object) -> bool:
@@ -155,17 +156,10 @@ class ShaMap:
             return
         self._recent[d] = value
         if len(self._recent) >= max(_MERGE, self._keys.n // 8):
-            old = self._keys
             new = sorted(self._recent)
-            self._keys = old.merged(new)
-            pieces: list[bytes | bytearray] = []
-            done = 0
-            for key_ in new:
-                at = old.position(key_)
-                pieces += [self._values[done * _SIZE:at * _SIZE], self._recent[key_]]
-                done = at
-            pieces.append(self._values[done * _SIZE:])
-            self._values = bytearray(b"".join(pieces))
+            rows = [self._keys.position(k) for k in new]
+            self._keys = _Sorted(_inserted(self._keys.buf, rows, new))
+            self._values = bytearray(_inserted(self._values, rows, [self._recent[k] for k in new]))
             self._recent = {}
 
 

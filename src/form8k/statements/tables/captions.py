@@ -41,6 +41,7 @@ from decimal import Decimal
 from form8k.models import Check, Fact, FactRef
 from form8k.statements.checks import half
 from form8k.statements.tables.facts import MappedTable
+from form8k.text.dates import MONTHS
 
 _NUMBER = re.compile(r"(?<![\w$.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d%]|,\d)")
 # between two counts of one run: ", ", " and ", ", and ", " shares and " ("712,921,000 shares and 712,765,000 shares")
@@ -61,8 +62,6 @@ _PAR = re.compile(r"\$\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:per\s+share\s+)?(?:par|state
 # "December 31, 2024", "January 31, 2025 and 2024": one month and day for one or two years
 _DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)"
                    r"\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?:\s*,?\s*and\s+((?:19|20)\d\d)(?!\d|,\d))?", re.I)
-_MONTHS = {m: k for k, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"), 1)}
 
 _TREASURY = re.compile(r"\btreasury\b", re.I)
 # the stock's name, then its terms or the capital it is printed with: "Common stock, $0.01 par value",
@@ -107,13 +106,12 @@ def stock_kind(label: str) -> str | None:
     return None
 
 
-def _kinds(after: str, before: str, stock: str, heading: str = "") -> list[str]:
-    """The kinds of share count a run of numbers states, from the words after it or, failing those, before it,
-    or the `heading` of the counts that follow one ("issued and outstanding; 50,773,796 shares at November 2,
-    2024, 50,445,186 shares at February 3, 2024")."""
-    m = _KIND_AFTER.match(after)
-    word = (m.group("kind") or "") if m else ""
-    if not word and m and m.group("shares"):
+def _kinds(m: re.Match[str], before: str, stock: str, heading: str = "") -> list[str]:
+    """The kinds of share count a run of numbers states, from the words after it (`m`, `_KIND_AFTER` matched
+    there) or, failing those, before it, or the `heading` of the counts that follow one ("issued and
+    outstanding; 50,773,796 shares at November 2, 2024, 50,445,186 shares at February 3, 2024")."""
+    word = m.group("kind") or ""
+    if not word and m.group("shares"):
         b = _KIND_BEFORE.search(before[-40:]) or _KIND_HEADING.search(before[-60:])
         word = b.group("kind") if b else heading or ("held" if stock == "treasury" else "")
     return _word_kinds(word, stock)
@@ -144,7 +142,7 @@ def _dates_named(clause: str, columns: list[dt.date]) -> list[dt.date]:
     none or one that is no column's."""
     named: list[dt.date] = []
     for m in _DATE.finditer(clause):
-        month, day = _MONTHS[m.group(1).lower()], int(m.group(2))
+        month, day = MONTHS[m.group(1).lower()], int(m.group(2))
         for year in filter(None, (m.group(3), m.group(4))):
             fits = [d for d in columns if (d.year, d.month, d.day) == (int(year), month, day)] or \
                 [d for d in columns if d.year == int(year)]
@@ -191,11 +189,12 @@ def _read_caption(caption: str, offset: int, stock: str, scale: int, columns: li
         ahead = caption[:run[0].start()]
         if (h := _KIND_HEADING.search(ahead[-60:])) is not None:
             heading = h.group("kind")
-        kinds = _kinds(after, ahead, stock, heading)
+        named = _KIND_AFTER.match(after)
+        assert named is not None  # every part of the pattern is optional
+        kinds = _kinds(named, ahead, stock, heading)
         if not kinds:
             continue
-        named = _KIND_AFTER.match(after)
-        if named is not None and named.group("kind"):
+        if named.group("kind"):
             heading = ""  # a count naming its own kind ends the heading's reach
         word = _SCALE_WORD.match(after)
         found = [_count(n.group(1), n.group(2), offset + n.start(), offset + n.end(), scale,
@@ -257,7 +256,8 @@ def caption_facts(tables: list[MappedTable], text: str) -> tuple[list[Fact], lis
                                           period_months=0, label=row.label, table=table.index, row=r,
                                           column=where[date], decimals=places, span=par_span, mapped_by="rule"))
             if par is not None and stock in _STOCK_VALUE and row.concept == _STOCK_VALUE[stock]:
-                checks += _par_checks(m, r, par, counts.get("issued", {}), where, row_facts, paid_in)
+                checks += _par_checks(m, r, par, counts.get("issued", {}), where, row_facts, paid_in,
+                                      _STOCK_VALUE[stock])
             for fact in row_facts:
                 facts.setdefault((fact.concept, fact.period_end), []).append(fact)  # type: ignore[arg-type]
     out = [found[0] for found in facts.values() if len({(f.table, f.row) for f in found}) == 1]
@@ -265,8 +265,9 @@ def caption_facts(tables: list[MappedTable], text: str) -> tuple[list[Fact], lis
 
 
 def _par_checks(m: MappedTable, r: int, par: Decimal, issued: dict[dt.date, _Count], where: dict[dt.date, int],
-                row_facts: list[Fact], paid_in: bool) -> list[Check]:
-    """Par value × shares issued = the stock's amount, per date; confirm the two facts when no other reading passes.
+                row_facts: list[Fact], paid_in: bool, concept: str) -> list[Check]:
+    """Par value × shares issued = the stock's amount (the row, of `concept`), per date; confirm the two facts
+    when no other reading passes.
 
     Without a paid-in capital line of its own (`paid_in` false) the stock's line may hold its paid-in capital:
     there a sum that does not hold says nothing, and is not recorded."""
@@ -285,7 +286,6 @@ def _par_checks(m: MappedTable, r: int, par: Decimal, issued: dict[dt.date, _Cou
         # another date's count, or this one at another scale, would pass too: the check cannot tell them apart
         rivals = [v for v in others if v != count.value] + [count.value * 1000, count.value / 1000]
         alone = ok and amount != 0 and not any(abs(par * v - abs(amount)) <= tolerance for v in rivals)
-        concept = _STOCK_VALUE["common" if row.concept == "CommonStockValue" else "preferred"]
         checks.append(Check(rule="par_value", status="pass" if ok else "fail", expected=par * count.value,
                             actual=abs(amount), tolerance=tolerance, table=m.table.index, span=row.spans[k],
                             inputs=[FactRef(concept=concept, period_end=date, period_months=0)],

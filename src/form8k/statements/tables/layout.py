@@ -79,15 +79,19 @@ def _wrapped_label(prev: Line, line: Line) -> bool:
         and (first.islower() or first.isdigit()) and not _is_prose(line)
 
 
-def _opens_label(lines: list[Line], first: int, last: int, k: int) -> bool:
-    """Whether line `k` begins a label wrapped over lines down to the next row of the table above: one run
-    of words from the rows' margin, none starting where values start ("Preferred stock, $0.001 par value;
-    10,000,000 shares authorized at December 31, 2024 and" / "December 31, 2023; no shares issued" /
-    "and outstanding   —   —"). Its date is the label's, not a new heading's."""
-    starts = [f.start for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single for f in ln.nums]
-    if not starts or "\t" in lines[k].text:
+def _values_above(lines: list[Line], first: int, last: int) -> list[Field]:
+    """The values of the table's rows so far (of rows laid out by position)."""
+    return [f for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single for f in ln.nums]
+
+
+def _opens_label(lines: list[Line], k: int, values: list[Field]) -> bool:
+    """Whether line `k` begins a label wrapped over lines down to the next row of the table whose `values`
+    are above: one run of words from the rows' margin, none starting where values start ("Preferred stock,
+    $0.001 par value; 10,000,000 shares authorized at December 31, 2024 and" / "December 31, 2023; no shares
+    issued" / "and outstanding   —   —"). Its date is the label's, not a new heading's."""
+    if not values or "\t" in lines[k].text:
         return False
-    value_start, indent = min(starts), lines[k].indent
+    value_start, indent = min(f.start for f in values), lines[k].indent
     for line in lines[k:k + 4]:
         if line.kind == "data":
             return indent <= line.indent <= indent + 4 and all(f.end < value_start for f in line.label_fields)
@@ -97,16 +101,16 @@ def _opens_label(lines: list[Line], first: int, last: int, k: int) -> bool:
     return False
 
 
-def _run_in_row(lines: list[Line], first: int, last: int, k: int) -> Line | None:
-    """Line `k`, a label run into its value, read as a row of the table above: only between rows of it."""
+def _run_in_row(lines: list[Line], k: int, values: list[Field]) -> Line | None:
+    """Line `k`, a label run into its value, read as a row of the table whose `values` are above: only between
+    rows of it."""
     line = lines[k]
     if line.kind != "text" or "\t" in line.text or not DIGIT.search(line.text[-12:]):
         return None
     after = next((ln for ln in lines[k + 1:k + 4] if ln.kind != "blank"), None)
     if after is None or after.kind != "data":
         return None
-    nums = [f for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single for f in ln.nums]
-    return run_in_value(line, {f.start for f in nums}, {f.end for f in nums})
+    return run_in_value(line, {f.start for f in values}, {f.end for f in values})
 
 
 def _tagged(lines: list[Line]) -> list[bool]:
@@ -143,8 +147,8 @@ def text_tables(doc: Document, index: int) -> list[RawTable]:
                 if blanks >= 3:
                     break
             elif _breaks(line, tagged[k]) and not _wrapped_label(lines[k - 1], line) \
-                    and not _opens_label(lines, i, last, k):
-                row = _run_in_row(lines, i, last, k)
+                    and not _opens_label(lines, k, values := _values_above(lines, i, last)):
+                row = _run_in_row(lines, k, values)
                 if row is None:
                     break
                 lines[k], last, blanks, texts = row, k, 0, 0

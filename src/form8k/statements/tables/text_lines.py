@@ -105,12 +105,13 @@ def _fields(text: str) -> list[Field]:
     return _split_run_in_amount(out)
 
 
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # digits in groups of three: "6,922,200", "4,009.2"
 # An amount written in full ("$180,104", "(6,922,200)", "4,009.2"): two of them one space apart are two values.
-_AMOUNT = re.compile(r"\(?\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?")
+_AMOUNT = re.compile(rf"\(?\$?{_GROUPED}\)?")
 _AMOUNT_FIRST = frozenset("$(0123456789")
 _AMOUNT_LAST = frozenset(")0123456789")
 # "… issued and outstanding at June 30, 6,932,828": a long label that runs into its first value column.
-_RUN_IN = re.compile(r"(?<=[^\s$]) (\(?\$?\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?)$")
+_RUN_IN = re.compile(rf"(?<=[^\s$]) (\(?\$?\s?{_GROUPED}\)?)$")
 
 
 def _split_run_in_amount(fields: list[Field]) -> list[Field]:
@@ -285,7 +286,7 @@ def continues(prev: Line, line: Line) -> bool:
 # An amount after a label's last word, one space apart: "(623)", "1,796", "0.52"; not "$5,750" (a caption's own
 # amount: "aggregate liquidation preference $5,750"), nor an amount after "of", "at"… ("net of allowance of 985").
 _AMOUNT_END = re.compile(r"(?<=[a-z)])(?<!\bof)(?<!\bat)(?<!\bto)(?<!\bby)(?<!\band)(?<!\bper)(?<!\bfrom) "
-                         r"(\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|\(?\d{3,}\)?|\(?\d*\.\d+\)?)$", re.I)
+                         rf"(\(?{_GROUPED}\)?|\(?\d{{3,}}\)?|\(?\d*\.\d+\)?)$", re.I)
 
 
 def run_in_amount(line: Line) -> Field | None:
