@@ -10,7 +10,7 @@ import pytest
 from form8k.load.html import html_to_text
 from form8k.pipeline import statements
 from form8k.statements.concepts import concept_direction, label_direction, label_sign
-from form8k.statements.labels import extension_concept, lookup, table_key
+from form8k.statements.labels import extension_concept, lookup, section_of, table_key
 
 
 @pytest.mark.parametrize("statement,section,label,concept", [
@@ -216,6 +216,31 @@ def test_interest_expense_takes_the_concept_of_its_era(year: int, lender: bool, 
 def test_a_stock_line_is_known_by_its_name_without_its_description(label: str, concept: str) -> None:
     hit = lookup("balance", "equity", label)
     assert hit is not None and hit.concept == concept
+
+
+@pytest.mark.parametrize("section,label,concept", [
+    # how the amount is measured ("net", "net of reserves of ...") is no part of what the line is
+    ("assets", "Other assets, net", "OtherAssetsNoncurrent"),  # not "other intangible assets, net"
+    ("current_assets", "Inventories, net of reserves of $1.2 and $0.9", "InventoryNet"),
+    ("assets", "Goodwill, net", "Goodwill"),
+])
+def test_a_line_is_known_by_its_name_without_how_it_is_measured(section: str, label: str, concept: str) -> None:
+    hit = lookup("balance", section, label)
+    assert hit is not None and hit.concept == concept
+
+
+def test_a_label_pooled_across_sections_does_not_cross_to_the_other_side_of_the_balance_sheet() -> None:
+    # filers' "Deferred income taxes" is a liability among liabilities; among current assets it is an asset
+    assert lookup("balance", "liabilities", "Deferred income taxes").concept == "DeferredIncomeTaxLiabilitiesNet"
+    among_assets = lookup("balance", "current_assets", "Deferred income taxes")
+    assert among_assets is None or among_assets.concept != "DeferredIncomeTaxLiabilitiesNet"
+
+
+def test_a_bare_total_after_current_assets_closes_the_assets() -> None:
+    labels = ["cash", "total current assets", "other assets", "total", "accounts payable",
+              "total current liabilities", "common stock", "total"]
+    assert section_of("balance", labels, [()] * len(labels))[:5] == [
+        "current_assets", "current_assets", "assets", "assets", "current_liabilities"]
 
 
 def _table(title: str, head: str, rows: list[tuple[str, ...]]) -> bytes:

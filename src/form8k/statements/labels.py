@@ -18,8 +18,10 @@ assets whether or not a "Current assets:" heading is printed; in a cash-flow
 statement the rows up to "Net cash provided by operating activities" are
 operating items.
 
->>> section_of("balance", ["Cash", "Inventories", "Total current assets", "Goodwill", "Total assets"], [(), (), (), (), ()])
+>>> section_of("balance", ["cash", "inventories", "total current assets", "goodwill", "total assets"], [(), (), (), (), ()])
 ['current_assets', 'current_assets', 'current_assets', 'assets', 'assets']
+>>> section_of("balance", ["cash", "total current assets", "other assets", "total", "accounts payable"], [()] * 5)
+['current_assets', 'current_assets', 'assets', 'assets', 'liabilities']
 >>> extension_concept("Net (gain) loss on sale of businesses", set())
 'form8k:NetGainLossOnSaleOfBusinesses'
 """
@@ -46,6 +48,7 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 
 _CURRENT_ASSETS_TOTAL = re.compile(r"^total current assets\b")
 _ASSETS_TOTAL = re.compile(r"^total assets\b")
+_BARE_TOTAL = re.compile(r"^total$")
 _CURRENT_LIABILITIES_TOTAL = re.compile(r"^total current liabilities\b")
 _LIABILITIES_TOTAL = re.compile(r"^total liabilities$")
 _LIABILITIES_AND_EQUITY = re.compile(r"^total liabilities(?:,| and)\b.*(?:equity|deficit|capital|investment)")
@@ -105,6 +108,8 @@ def _balance_sections(labels: Sequence[str], paths: Sequence[tuple[str, ...]]) -
     out = [""] * n
     total_assets = _first(labels, _ASSETS_TOTAL)
     current_assets = _first(labels, _CURRENT_ASSETS_TOTAL)
+    if total_assets is None and current_assets is not None:
+        total_assets = _first(labels, _BARE_TOTAL, current_assets + 1)  # "TOTAL": the first total after them
     end_assets = total_assets if total_assets is not None else current_assets
     current_liabilities = _first(labels, _CURRENT_LIABILITIES_TOTAL, (end_assets or 0))
     liabilities = _first(labels, _LIABILITIES_TOTAL, (end_assets or 0))
@@ -176,11 +181,36 @@ def lookup(statement: str, section: str, label: str, min_share: float = 0.6, nea
     `near`, else the concept of the labels that say the same in other words."""
     table = _table()
     key = table_key(label)
-    for k in (key, *(table_key(core) for core in _stock_core(statement, label))):
-        hit = table.get((statement, section, k)) or table.get((statement, "", k))
+    for k in (key, *(table_key(core) for core in (*_stock_core(statement, label), *_net_core(statement, label)))):
+        hit = table.get((statement, section, k))
+        if hit is None and (pooled := table.get((statement, "", k))) is not None \
+                and not _other_sides(statement, section, k, pooled.concept):
+            hit = pooled
         if hit is not None and hit.share >= min_share:
             return hit
     return _nearest(statement, section, key, min_share) if near else None
+
+
+# The sides of a balance sheet: a label's pooled vote stands for a row of one side only if that side gave it.
+_SIDE = {"current_assets": "assets", "assets": "assets", "current_liabilities": "claims", "liabilities": "claims",
+         "equity": "claims"}
+
+
+def _other_sides(statement: str, section: str, key: str, concept: str) -> bool:
+    """Whether the pooled vote for `key` (any section) is the vote of rows elsewhere: the concept is given
+    only under sections of another side ("Deferred income taxes" is a liability among liabilities, not among
+    current assets) or, in a cash-flow statement, of another activity."""
+    if not section:
+        return False
+    table = _table()
+    side = _SIDE.get(section, section)
+    voted = [sec for sec in _SECTIONS.get(statement, ()) if (hit := table.get((statement, sec, key))) is not None
+             and hit.concept == concept]
+    return bool(voted) and all(_SIDE.get(sec, sec) != side for sec in voted)
+
+
+_SECTIONS = {"balance": ("current_assets", "assets", "current_liabilities", "liabilities", "equity"),
+             "cash_flow": ("operating", "investing", "financing")}
 
 
 def nearest(statement: str, section: str, label: str, min_share: float = 0.6) -> LabelConcept | None:
@@ -267,6 +297,32 @@ def _stock_core(statement: str, label: str) -> list[str]:
         return []
     core = _DESCRIPTION.sub("", found.group(1)).strip()
     return [core] if core and core != label else []
+
+
+# A balance-sheet line's description after its name: ", net", "- net", ", net of allowances of $12 and $10",
+# "less accumulated depreciation of …". It says how the amount is measured, not what the line is.
+_NET_TAIL = re.compile(r"^(.+?)(?:,|\s-)?\s+(?:net(?:\s+of\b(?!\s+(?:the\s+)?current\b).*)?|less:?\s+(?:the\s+)?(?:accumulated|allowances?|reserves?)\b.*)$")
+
+
+def _net_core(statement: str, label: str) -> list[str]:
+    """A balance-sheet line without its description of how it is measured: its name with "net", then its
+    bare name ("other assets, net" is "other assets", not "other intangible assets, net").
+
+    >>> _net_core("balance", "inventories, net of reserves of $1.2 and $0.9")
+    ['inventories net', 'inventories']
+    >>> _net_core("balance", "other assets, net")
+    ['other assets']
+    >>> _net_core("income", "interest income, net")
+    []
+    """
+    found = _NET_TAIL.match(label) if statement == "balance" else None
+    if found is None:
+        return []
+    core = found.group(1).strip(" ,-")
+    if not core or core in ("total", "other"):
+        return []
+    with_net = f"{core} net"
+    return [core] if table_key(with_net) == table_key(label) else [with_net, core]
 
 
 # A reference to the notes in a label ("(Note 8)", "(Notes 9 and 10)", "(see Note 18)"): no part of its name.
