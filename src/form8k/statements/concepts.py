@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["FALLBACKS", "INTEREST_SPLIT_FROM", "RESTRICTED_CASH_FLOW", "RESTRICTED_CASH_FROM", "ConceptRule", "rules", "match_label", "match_normalized", "normalize_label", "normalize_path",
+__all__ = ["FALLBACKS", "default_rules", "match_default", "INTEREST_SPLIT_FROM", "RESTRICTED_CASH_FLOW", "RESTRICTED_CASH_FROM", "ConceptRule", "rules", "match_label", "match_normalized", "normalize_label", "normalize_path",
            "sign_factor", "FOOTNOTE_HEADING", "concept_direction", "label_direction", "label_sign"]
 
 # Headings of breakdowns printed under a statement ("(1) Includes stock-based compensation as follows:")
@@ -104,7 +104,29 @@ def normalize_label(label: str) -> str:
 @lru_cache(maxsize=1)
 def rules() -> tuple[ConceptRule, ...]:
     """The rules of `data/concept_rules.csv`, in file order."""
-    text = resources.files("form8k.data").joinpath("concept_rules.csv").read_text(encoding="utf-8")
+    return _load("concept_rules.csv")
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> tuple[ConceptRule, ...]:
+    """The rules of `data/concept_defaults.csv`, in file order: for a label the label table does not hold."""
+    return _load("concept_defaults.csv")
+
+
+def match_default(norm: str, statement: str, unit: str | None = None) -> ConceptRule | None:
+    """The first default rule for a normalised label of a `statement` table in this unit.
+
+    >>> match_default("current portion of long-term debt", "balance").concept
+    'LongTermDebtCurrent'
+    """
+    for rule in default_rules():
+        if rule.statement in (statement, "any") and (unit is None or rule.unit == unit) and rule.label.match(norm):
+            return rule
+    return None
+
+
+def _load(name: str) -> tuple[ConceptRule, ...]:
+    text = resources.files("form8k.data").joinpath(name).read_text(encoding="utf-8")
     out: list[ConceptRule] = []
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         if not row["concept"] or row["concept"].startswith("#"):
