@@ -281,6 +281,8 @@ def test_rules_load_and_name_known_statements() -> None:
     ("Total Stockholders’ Equity:", "total stockholders' equity"),
     ("REVENUES (Note 9):", "revenues"),
     ("Research & development", "research and development"),
+    ("TOTALASSETS", "total assets"),  # a PDF's text of a heading in capitals, its spaces lost
+    ("Totalitarian regimes", "totalitarian regimes"),
 ])
 def test_normalize_label(raw: str, normal: str) -> None:
     assert normalize_label(raw) == normal

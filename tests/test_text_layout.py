@@ -722,6 +722,10 @@ def test_an_amount_run_into_a_row_label_is_its_first_value() -> None:
     ("Common stock                                      1,000 shares      5", [("Common stock", "text"),
                                                                             ("1,000 shares", "text"), ("5", "num")]),
     ("Notes due 2027                                    2027 1,500", [("Notes due 2027", "text"), ("2027 1,500", "junk")]),
+    # three, the last too small for a group of thousands
+    ("Interest income                                   (1,332) (1,261) (490)",
+     [("Interest income", "text"), ("(1,332)", "num"), ("(1,261)", "num"), ("(490)", "num")]),
+    ("Shares                                            1 2 3", [("Shares", "text"), ("1 2 3", "junk")]),
 ])
 def test_two_amounts_one_space_apart_are_two_fields(line: str, kinds: list[tuple[str, str]]) -> None:
     from form8k.statements.tables.text_lines import read_line
@@ -763,3 +767,47 @@ def test_a_heading_over_rows_printed_one_space_apart_is_read_in_order() -> None:
         (D(2025, 6, 30), 3), (D(2024, 6, 30), 3), (D(2025, 6, 30), 6), (D(2024, 6, 30), 6)]
     facts = _facts(filing)
     assert facts[("NetCashProvidedByUsedInOperatingActivities", D(2024, 6, 30), 6)] == Decimal(3_503_369_000)
+
+
+# lynx: labels ending in a reference to the notes, and rows too long for the line whose values go on the next
+# line from its left margin.
+NOTE_REFERENCES = """ACME CORP. CONSOLIDATED BALANCE SHEETS
+At December 29, 2024 and December 31, 2023
+(Dollars in Millions)
+
+""" + "\n".join([
+    f"{'':<100}2024     2023",
+    "   Current assets",
+    _wide("   Cash and cash equivalents (Notes 1 and 2)", "$24,105", " 21,859"),
+    _wide("   Marketable securities (Notes 1 and 2)", "417", "     1,068"),
+    "   Accounts receivable trade, less allowances $167 (2023, $166)",
+    f"   {'14,842':<97}14,873",
+    _wide("   Inventories (Notes 1 and 3)", "12,444", "  11,181"),
+    _wide("   Prepaid expenses and other receivables", "4,085", "   4,514"),
+    _wide("   Total current assets", "55,893", "  53,495"),
+    _wide("   Goodwill (Notes 1 and 5)", "44,200", "  36,558"),
+    _wide("   Deferred taxes on income (Note 8)", "10,461", "  9,279"),
+    _wide("   Total assets", "$180,104", "167,558"),
+]) + "\n"
+
+
+def test_a_reference_to_the_notes_ending_a_label_is_no_value() -> None:
+    table = _parse(NOTE_REFERENCES).tables[0]
+    assert [c.period_end for c in table.columns] == [D(2024, 12, 29), D(2023, 12, 31)]
+    rows = {r.label: r.values for r in table.rows}
+    assert rows["Cash and cash equivalents (Notes 1 and 2)"] == [Decimal(24_105_000_000), Decimal(21_859_000_000)]
+    assert rows["Goodwill (Notes 1 and 5)"] == [Decimal(44_200_000_000), Decimal(36_558_000_000)]
+    assert rows["Accounts receivable trade, less allowances $167 (2023, $166)"] == [
+        Decimal(14_842_000_000), Decimal(14_873_000_000)]
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Cash and cash equivalents (Notes 1 and 2) $24,105  21,859", 41),
+    ("Sales (Note 9) 1,200 1,100", 14),
+    ("Net loss (265) (250)", 8),
+])
+def test_the_numbers_ending_a_row_start_after_a_parenthesis_the_label_opened(text: str, start: int) -> None:
+    from form8k.statements.tables.numbers_tail import tail_start
+
+    assert tail_start(text) == start
+

@@ -77,6 +77,8 @@ class ConceptRule:
 _NOTE_REF = re.compile(r"\(\s*note\s+\d+\s*\)")
 _FOOTNOTE_MARKS = re.compile(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-h])\s*\)|\*+|[†‡]))+\s*:?\s*$")
 _SLASH = re.compile(r"\s*/\s*")
+_GLUED_TOTAL = re.compile(r"total(?=(?:current|assets|liabilities|revenues?|net|operating|costs?|expenses|equity|"
+                          r"stockholders|shareholders|cash|other|comprehensive))")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                          "\u00a0": " "})
@@ -92,6 +94,8 @@ def normalize_label(label: str) -> str:
     "total stockholders' equity"
     """
     s = label.translate(_QUOTES).lower().replace("&", " and ")
+    if label[:6].isupper() and _GLUED_TOTAL.match(s):
+        s = "total " + s[5:]  # "TOTALASSETS": a PDF's text of a heading in capitals, its spaces lost
     s = _NOTE_REF.sub(" ", s)
     s = _FOOTNOTE_MARKS.sub("", s)
     s = _SLASH.sub("/", s)

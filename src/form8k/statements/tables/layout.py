@@ -19,6 +19,7 @@ from statistics import median
 
 from form8k.load import Document
 from form8k.statements.tables.numbers import YEAR_IN_TEXT, is_year, parse_number
+from form8k.statements.tables.numbers_tail import closes_aside
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
 from form8k.statements.tables.text_lines import (
     DIGIT,
@@ -250,7 +251,8 @@ def _fused(line: Line) -> bool:
     for f in line.fields:
         if f.kind in ("text", "junk"):
             words = f.text.split()
-            if len(words) > 1 and not is_year(words[-1]) and parse_number(words[-1]) is not None:
+            if len(words) > 1 and not is_year(words[-1]) and parse_number(words[-1]) is not None and \
+                    not (words[-1].endswith(")") and "(" not in words[-1] and closes_aside(f.text[:-len(words[-1])])):
                 return True
     return False
 

@@ -28,10 +28,8 @@ def tail_start(text: str) -> int | None:
     k = len(tokens) - 1
     while k >= 0:
         s, e = tokens[k]
-        if text[e - 1] == ")" and k > 0 and "(" not in text[s:e]:
-            before = text[tokens[k - 1][0]:tokens[k - 1][1]]
-            if "(" in before and ")" not in before:
-                break  # "(Note 4)": the closing half of a parenthesis the label opened
+        if text[e - 1] == ")" and k > 0 and "(" not in text[s:e] and closes_aside(text[:s]):
+            break  # "(Note 4)", "(Notes 1 and 2)": the closing half of a parenthesis the label opened
         if _TAIL_ITEM.fullmatch(text, s, e):
             first = k
         elif text[s:e] == "%" and k > 0 and _TAIL_AFTER_DOLLAR.fullmatch(text, *tokens[k - 1]):
@@ -45,3 +43,10 @@ def tail_start(text: str) -> int | None:
     if first is None:
         return None
     return tokens[first - 1][1] if first > 0 else 0
+
+
+def closes_aside(before: str) -> bool:
+    """Whether a word ending in ")" after `before` closes a parenthesis `before` opened ("(Notes 1 and" then
+    "2)"): the end of an aside in a label, not a negative number."""
+    return before.count("(") > before.count(")")
+

@@ -88,9 +88,10 @@ def _fields(text: str) -> list[Field]:
                         parts[-1] += " " + part
                     else:
                         parts.append(part)
-            if len(parts) == 1 and " " in parts[0] and parts[0][0] in _AMOUNT_FIRST and parts[0][-1] in _AMOUNT_LAST \
-                    and all(_AMOUNT.fullmatch(p) for p in parts[0].split(" ")):
-                parts = parts[0].split(" ")  # "$180,104 167,558": two amounts in a column too narrow to part them
+            if len(parts) == 1 and " " in parts[0] and parts[0][0] in _AMOUNT_FIRST and parts[0][-1] in _AMOUNT_LAST:
+                words = parts[0].split(" ")
+                if all(_FIGURE.fullmatch(p) for p in words) and any(_AMOUNT.fullmatch(p) for p in words):
+                    parts = words  # "$180,104 167,558", "(1,332) (1,261) (490)": columns too narrow to part them
             offset = m.start()
             for part in parts:
                 start = pos + offset
@@ -108,6 +109,8 @@ def _fields(text: str) -> list[Field]:
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # digits in groups of three: "6,922,200", "4,009.2"
 # An amount written in full ("$180,104", "(6,922,200)", "4,009.2"): two of them one space apart are two values.
 _AMOUNT = re.compile(rf"\(?\$?{_GROUPED}\)?")
+# A figure among amounts: "(490)", "2.5", "1,068"
+_FIGURE = re.compile(r"\(?\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?")
 _AMOUNT_FIRST = frozenset("$(0123456789")
 _AMOUNT_LAST = frozenset(")0123456789")
 # "… issued and outstanding at June 30, 6,932,828": a long label that runs into its first value column.
