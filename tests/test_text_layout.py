@@ -811,3 +811,38 @@ def test_the_numbers_ending_a_row_start_after_a_parenthesis_the_label_opened(tex
 
     assert tail_start(text) == start
 
+
+# lynx: the balance-sheet dates printed from the left margin (the empty label cell collapsed), and a stock line
+# whose description wraps, its values printed from the left margin under it.
+DATES_FROM_THE_MARGIN = """CONDENSED CONSOLIDATED BALANCE SHEET
+
+(millions of dollars, unless noted)
+   June 30, 2025                                     December 31, 2024
+   ASSETS
+   Cash and cash equivalents                         14,352      23,029
+   Total Assets                                      447,597     453,475
+   EQUITY
+   Common stock without par value
+   (9,000 million shares authorized, 8,019 million shares issued)
+   46,629                                            46,238
+   Earnings reinvested                               477,061     470,903
+   Common stock held in treasury
+   (3,756 million shares at June 30, 2025 and
+   3,666 million shares at December 31, 2024)
+   (248,661)                                         (238,817)
+   ExxonMobil share of equity                        262,593     263,705
+   Total Equity                                      269,962     270,606
+"""
+
+
+def test_a_row_of_dates_heads_the_columns_in_order_wherever_it_starts() -> None:
+    tables = _parse(DATES_FROM_THE_MARGIN).tables
+    assert len(tables) == 1
+    table = tables[0]
+    assert [c.period_end for c in table.columns] == [D(2025, 6, 30), D(2024, 12, 31)]
+    rows = {r.label: r.values for r in table.rows}
+    treasury = ("Common stock held in treasury (3,756 million shares at June 30, 2025 and 3,666 million shares at "
+                "December 31, 2024)")
+    assert rows[treasury] == [Decimal(-248_661_000_000), Decimal(-238_817_000_000)]
+    assert rows["Total Equity"] == [Decimal(269_962_000_000), Decimal(270_606_000_000)]
+

@@ -21,6 +21,7 @@ from form8k.load import Document
 from form8k.statements.tables.numbers import YEAR_IN_TEXT, is_year, parse_number
 from form8k.statements.tables.numbers_tail import closes_aside
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
+from form8k.statements.tables.text_header import MONTH, PERIOD_HEAD, header_cells, wrapped_heading
 from form8k.statements.tables.text_lines import (
     DIGIT,
     MAX_LABEL,
@@ -35,14 +36,8 @@ from form8k.statements.tables.text_lines import (
     single_spaced,
 )
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_PERIOD_HEAD = re.compile(rf"\b(?:weeks?|months?|quarters?|years?)\s+ended\b|\bas\s+of\b|\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _TITLE = re.compile(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bsupplemental\b|\breconciliation\b|"
                     r"\bsegment\b|\bselected\s+financial\b|\bfinancial\s+(?:information|highlights|data)\b", re.I)
-# What the wrapped rest of a period heading can be: the day of its date, or words of the period itself.
-_HEADING_REST = re.compile(rf"[0-3]?\d,?$|(?:ended|ending|weeks?|months?|quarters?|years?|{_MONTH})\b|"
-                           rf".*\b(?:weeks?|months?|quarters?|years?)\s+ended\b|.*\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _TABLE_BREAK_TAG = re.compile(r"TABLE|PAGE|CAPTION", re.I)
 _TABLE_OPEN = re.compile(r"<TABLE>", re.I)
 _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
@@ -52,8 +47,7 @@ _CONTEXT_LINES = 10
 def _is_prose(line: Line) -> bool:
     s = line.text.strip()
     longest = max((len(f.text) for f in line.fields), default=0)
-    # A caption and column headings on one line ("(Dollars in millions)    Six months ended June 30    Three
-    # months ended June 30") are words too, but in short fields apart.
+    # A caption and column headings on one line ("(Dollars in millions)    Six months ended June 30") are too.
     return longest > MAX_LABEL or (len(s) > 100 and len(WORD.findall(s)) > 12 and longest >= 60)
 
 
@@ -70,7 +64,7 @@ def _breaks(line: Line, tagged: bool = False) -> bool:
         return False
     if _is_prose(line):
         return True
-    return not tagged and (bool(_PERIOD_HEAD.search(line.text)) or bool(_TITLE.search(line.text)))
+    return not tagged and (bool(PERIOD_HEAD.search(line.text)) or bool(_TITLE.search(line.text)))
 
 
 def _wrapped_label(prev: Line, line: Line) -> bool:
@@ -81,8 +75,15 @@ def _wrapped_label(prev: Line, line: Line) -> bool:
 
 
 def _values_above(lines: list[Line], first: int, last: int) -> list[Field]:
-    """The values of the table's rows so far (of rows laid out by position)."""
-    return [f for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single for f in ln.nums]
+    """The values of the table's rows so far (of rows laid out by position, not of a row's values wrapped to
+    the left margin under its label)."""
+    return [f for ln in lines[first:last + 1] if ln.kind == "data" and not ln.single and not _at_margin(ln)
+            for f in ln.nums]
+
+
+def _at_margin(line: Line) -> bool:
+    """Values printed from the left margin, under a label printed alone on the line above."""
+    return line.kind == "data" and line.label_end == 0 and line.indent <= 4 and len(line.nums) > 1
 
 
 def _opens_label(lines: list[Line], k: int, values: list[Field]) -> bool:
@@ -246,8 +247,8 @@ def _fused(line: Line) -> bool:
     """Whether a row's cut at runs of spaces leaves a value inside another field: the label and its first
     value ("Services 24,213"), or two values ("(265) 250"). A year ending a label ("Notes due 2027") is the
     label's own."""
-    if line.kind == "data" and line.label_end == 0 and line.indent <= 4 and len(line.nums) > 1:
-        return True  # values at the left margin, under a label printed alone on the line above
+    if _at_margin(line):
+        return True
     for f in line.fields:
         if f.kind in ("text", "junk"):
             words = f.text.split()
@@ -295,7 +296,7 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
         if tabbed:
             return f.slot == 0
         return f.start < max(label_edge, 1) and (f.end <= value_start or f.start < value_start / 2 or not (
-            is_year(f.text) or _PERIOD_HEAD.search(f.text)))
+            is_year(f.text) or PERIOD_HEAD.search(f.text)))
 
     def is_header_like(line: Line) -> bool:
         # A text line heads columns when some text stands over the values, not a title centred over the labels.
@@ -346,18 +347,19 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
         if line.kind not in ("years", "text") and not _days_line(line):
             continue
         label_fields = [f for f in line.fields if is_caption(f)]
-        if line.kind == "years" and not tabbed and len(line.nums) == ncols == len(line.fields):
-            # A row of years, one per column: they head the columns in order, wherever they are printed (a text
-            # browser starts a heading cell where its row starts, or left of numbers that wrapped rows shift).
-            header.append([HeaderCell(f.text, k, k) for k, f in enumerate(line.nums)])
+        if not tabbed and len(line.fields) == ncols and (line.kind == "years" and len(line.nums) == ncols or all(
+                _DATE.fullmatch(f.text) for f in line.fields)):
+            # A row of years or dates, one per column: they head the columns in order, wherever they are printed
+            # (a text browser starts a heading cell where its row starts, or left of numbers wrapped rows shift).
+            header.append([HeaderCell(f.text, k, k) for k, f in enumerate(line.fields)])
             above = []
             continue
         value_fields = [f for f in line.fields if f not in label_fields and f.kind != "rule"]
         label_header.extend(f.text for f in label_fields)
         if value_fields:
-            cells = _header_cells(value_fields, ncols, anchors, tabbed)
+            cells = header_cells(value_fields, ncols, anchors, tabbed)
             if above and not tabbed:
-                cells = _wrapped_heading(value_fields, cells, above)
+                cells = wrapped_heading(value_fields, cells, above)
             # a wrapped heading merged into fewer cells pairs nothing with the line below
             above = list(zip(value_fields, cells, strict=True)) if len(cells) == len(value_fields) else []
             header.append(cells)
@@ -380,14 +382,14 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
                     label_header=label_header, context="\n".join(reversed(ctx_lines)), source="text")
 
 
-_DATE = re.compile(rf"\b{_MONTH}\s+[0-3]?\d,?\s+(?:19|20)\d\d\b", re.I)
+_DATE = re.compile(rf"\b{MONTH}\s+[0-3]?\d,?\s+(?:19|20)\d\d\b", re.I)
 _BASIS_HEAD = re.compile(r"%|\bpercent|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bgrowth\b", re.I)
 _DURATION = re.compile(r"\b(?:[a-z]+(?:-[a-z]+)?\s+)?(?:weeks?|months?|quarters?|years?)\s+end(?:ed|ing)\b", re.I)
 
 
 def _flow_heading(line: Line) -> bool:
     """A line of a text browser's wrapped column headings: short, naming a period, a date or a year."""
-    return not _is_prose(line) and (bool(_PERIOD_HEAD.search(line.text))
+    return not _is_prose(line) and (bool(PERIOD_HEAD.search(line.text))
                                     or len(line.text.strip()) < 40 and bool(YEAR_IN_TEXT.search(line.text)))
 
 
@@ -419,77 +421,6 @@ def _flow_header(lines: list[Line], ncols: int) -> list[list[HeaderCell]] | None
         header.append([HeaderCell(d, i * per, i * per + per - 1) for i, d in enumerate(durations)])
     header.append([HeaderCell(name, k, k) for k, name in enumerate(named)])
     return header
-
-
-def _wrapped_heading(fields: list[Field], cells: list[HeaderCell],
-                     above: list[tuple[Field, HeaderCell]]) -> list[HeaderCell]:
-    """"31," under "Fiscal Year Ended January", "31" under "Three Months Ended March": the rest of a heading
-    wrapped onto the next line covers the heading's columns (when it alone sits under that heading)."""
-    out = list(cells)
-    if len(fields) > sum(heading.last > heading.first for _, heading in above):
-        return out  # more texts than headings above: each names its own column ("September 28,  September 30,")
-    for g, heading in above:
-        if heading.last == heading.first or not _HEADING_REST.match(g.text):
-            continue
-        under = [k for k, f in enumerate(fields) if g.start <= f.end and f.start <= g.end]
-        if len(under) == 1 and _HEADING_REST.match(fields[under[0]].text):  # never a year: it names its column
-            k = under[0]
-            out[k] = HeaderCell(fields[k].text, heading.first, heading.last)
-    return out
-
-
-def _header_cells(fields: list[Field], ncols: int, anchors: list[tuple[float, float]], tabbed: bool) -> list[HeaderCell]:
-    if tabbed:
-        texts = [f for f in fields if f.kind != "cur"]
-        if texts and ncols % len(texts) == 0:
-            per = ncols // len(texts)
-            return [HeaderCell(f.text, i * per, i * per + per - 1) for i, f in enumerate(texts)]
-        return [HeaderCell(f.text, *([_nearest(f, anchors, True)] * 2)) for f in texts]
-    cells = []
-    over = _columns_under(fields, anchors)
-    for i, f in enumerate(fields):
-        ks = over[i]
-        last = ks[-1]
-        if len(fields) == 1 and _PERIOD_HEAD.search(f.text) and not YEAR_IN_TEXT.search(f.text):
-            # The one heading of its line, with no year of its own ("Years ended", centred by pdftotext over
-            # the middle column): it heads every column.
-            cells.append(HeaderCell(f.text, 0, len(anchors) - 1))
-            continue
-        if _PERIOD_HEAD.search(f.text) and not is_year(f.text):
-            # A period heading printed flush left over its columns ("Year Ended December 31," above
-            # "2022  2023  2024") covers the columns to its right up to the next heading on its line.
-            limit = fields[i + 1].start if i + 1 < len(fields) else float("inf")
-            while last + 1 < len(anchors) and anchors[last + 1][1] < limit:
-                last += 1
-        cells.append(HeaderCell(f.text, ks[0], last))
-    return cells
-
-
-def _columns_under(fields: list[Field], anchors: list[tuple[float, float]]) -> list[list[int]]:
-    """The value columns each header text stands over (fixed-width). Touching a column's edge counts only
-    for a text over no column; a column under two texts of one line ("September 28,  September 30,"
-    centred over drifting numbers) belongs to the text whose middle is nearest its own."""
-    over: list[list[int]] = []
-    for f in fields:
-        ks = [k for k, (lo, hi) in enumerate(anchors) if f.start < hi and lo < f.end] or \
-            [k for k, (lo, hi) in enumerate(anchors) if f.start <= hi + 1 and lo - 1 <= f.end]
-        over.append(ks or [_nearest(f, anchors, False)])
-    for k, (lo, hi) in enumerate(anchors):
-        claims = [i for i, ks in enumerate(over) if k in ks]
-        if len(claims) > 1:
-            mid = (lo + hi) / 2
-            keep = min(claims, key=lambda i: abs((fields[i].start + fields[i].end) / 2 - mid))
-            for i in claims:
-                if i != keep and len(over[i]) > 1:
-                    over[i] = [c for c in over[i] if c != k]
-    return over
-
-
-def _nearest(f: Field, anchors: list[tuple[float, float]], tabbed: bool) -> int:
-    if tabbed:
-        return min(range(len(anchors)), key=lambda k: abs(anchors[k][0] - f.slot))
-    mid = (f.start + f.end) / 2
-    return min(range(len(anchors)), key=lambda k: abs((anchors[k][0] + anchors[k][1]) / 2 - mid))
 
 
 def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float, float]],
