@@ -545,6 +545,27 @@ def test_a_text_browser_heading_without_a_date_or_year_is_left_to_the_layout_rea
     assert _flow_header([], 2) is None
 
 
+@pytest.mark.parametrize(("heading", "named"), [
+    ("   December 31, 2024 2023", ["December 31, 2024", "December 31, 2023"]),
+    ("   December 31, 2024 and 2023", ["December 31, 2024", "December 31, 2023"]),
+    ("   June 29, 2025 June 30, 2024", ["June 29, 2025", "June 30, 2024"]),
+])
+def test_years_after_a_text_browser_heading_date_share_its_month_and_day(heading: str, named: list[str]) -> None:
+    from form8k.statements.tables.layout import _flow_header
+    from form8k.statements.tables.text_lines import read_line
+
+    header = _flow_header([read_line(0, heading)], 2)
+    assert header is not None and [cell.text for cell in header[-1]] == named
+
+
+def test_amounts_after_a_label_ending_in_and_or_of_are_the_labels() -> None:
+    from form8k.statements.tables.text_lines import single_spaced
+
+    assert single_spaced("Other assets, net of accumulated amortization of $1,085 and $1,046", relaxed=True) is None
+    fields = single_spaced("Other assets, net 5,414 4,935", relaxed=True)
+    assert fields is not None and [f.text for f in fields] == ["Other assets, net", "5,414", "4,935"]
+
+
 # Years printed left of their numbers, nearer the column before; rows whose label wrapped print their values
 # further left still.
 YEARS_LEFT_OF_NUMBERS = """NETFLIX-LIKE, INC.

@@ -412,6 +412,9 @@ def _flow_header(lines: list[Line], ncols: int) -> list[list[HeaderCell]] | None
         after = text[m.end():nxt.start() if nxt else len(text)].strip()
         if _BASIS_HEAD.search(after):
             named.append(after)  # "June 29, 2025 Percent to Sales", "… July 1, 2023 Change": a column of its own
+        elif nxt is None and m.re is _DATE and (years := YEAR_IN_TEXT.findall(after)):
+            # "December 31, 2024 2023", "… 2024 and 2023": the later years share the date's month and day
+            named += [m.group(0)[:-4] + year for year in years]
     if len(named) != ncols:
         return None
     header: list[list[HeaderCell]] = []

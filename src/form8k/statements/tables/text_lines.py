@@ -155,8 +155,8 @@ def single_spaced(text: str, relaxed: bool = False) -> list[Field] | None:
     years = all(is_year(t.group(0)) for t in tokens)
     if not label.strip() and (years or relaxed):  # a row of years, or (in a table) the values of a wrapped row
         return [_classify_field(t.group(0), t.start(), t.end(), k + 1) for k, t in enumerate(tokens)]
-    if len(label.strip()) > MAX_LABEL or not _LABEL_END.search(label):
-        return None
+    if len(label.strip()) > MAX_LABEL or not _LABEL_END.search(label) or _OPEN_END.search(label.rstrip()):
+        return None  # "… net of accumulated amortization of $1,085 and $1,046": the label's own amounts
     if not relaxed and len(tokens) < 3 and not any(re.search(r"[,.$()\u2014\u2013-]", t.group(0)) for t in tokens):
         return None
     # Positions mean nothing without a layout: number the values instead, as tab slots.
