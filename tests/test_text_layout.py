@@ -867,3 +867,26 @@ def test_a_row_of_dates_heads_the_columns_in_order_wherever_it_starts() -> None:
     assert rows[treasury] == [Decimal(-248_661_000_000), Decimal(-238_817_000_000)]
     assert rows["Total Equity"] == [Decimal(269_962_000_000), Decimal(270_606_000_000)]
 
+
+def test_a_year_ending_a_caption_over_the_first_column_heads_that_column() -> None:
+    text = "\n".join([
+        "Consolidated Statements of Earnings",
+        "   Amounts in millions except per share amounts; fiscal years ended June 30 2025      2024      2023",
+        "   NET SALES                                                                $ 84,284  $ 84,039  $ 82,006",
+        "   Cost of products sold                                                    41,164    40,848    42,760",
+        "   NET EARNINGS                                                             16,065    14,974    14,738",
+    ]) + "\n"
+    table = _parse(text).tables[0]
+    assert [c.period_end for c in table.columns] == [D(2025, 6, 30), D(2024, 6, 30), D(2023, 6, 30)]
+
+
+def test_a_date_heading_over_the_values_keeps_its_year() -> None:
+    from form8k.statements.tables.text_header import caption_year
+    from form8k.statements.tables.text_lines import read_line
+
+    line = read_line(0, "    (millions)                           June 28, 2003      June 28, 2003")
+    assert [f.text for f in caption_year(line.fields, 40)] == [f.text for f in line.fields]
+    line = read_line(0, "   Amounts in millions; fiscal years ended June 30 2025      2024")
+    assert [f.text for f in caption_year(line.fields, 50)] == [
+        "Amounts in millions; fiscal years ended June 30", "2025", "2024"]
+

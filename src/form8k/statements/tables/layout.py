@@ -21,7 +21,13 @@ from form8k.load import Document
 from form8k.statements.tables.numbers import YEAR_IN_TEXT, is_year, parse_number
 from form8k.statements.tables.numbers_tail import closes_aside
 from form8k.statements.tables.raw import HeaderCell, RawCell, RawRow, RawTable, enough_values
-from form8k.statements.tables.text_header import MONTH, PERIOD_HEAD, header_cells, wrapped_heading
+from form8k.statements.tables.text_header import (
+    MONTH,
+    PERIOD_HEAD,
+    caption_year,
+    header_cells,
+    wrapped_heading,
+)
 from form8k.statements.tables.text_lines import (
     DIGIT,
     MAX_LABEL,
@@ -346,7 +352,8 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     for line in header_lines:
         if line.kind not in ("years", "text") and not _days_line(line):
             continue
-        label_fields = [f for f in line.fields if is_caption(f)]
+        fields = line.fields if tabbed else caption_year(line.fields, value_start)
+        label_fields = [f for f in fields if is_caption(f)]
         if not tabbed and len(line.fields) == ncols and (line.kind == "years" and len(line.nums) == ncols or all(
                 _DATE.fullmatch(f.text) for f in line.fields)):
             # A row of years or dates, one per column: they head the columns in order, wherever they are printed
@@ -354,7 +361,7 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
             header.append([HeaderCell(f.text, k, k) for k, f in enumerate(line.fields)])
             above = []
             continue
-        value_fields = [f for f in line.fields if f not in label_fields and f.kind != "rule"]
+        value_fields = [f for f in fields if f not in label_fields and f.kind != "rule"]
         label_header.extend(f.text for f in label_fields)
         if value_fields:
             cells = header_cells(value_fields, ncols, anchors, tabbed)

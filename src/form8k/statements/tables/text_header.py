@@ -93,3 +93,24 @@ def _nearest(f: Field, anchors: list[tuple[float, float]], tabbed: bool) -> int:
         return min(range(len(anchors)), key=lambda k: abs(anchors[k][0] - f.slot))
     mid = (f.start + f.end) / 2
     return min(range(len(anchors)), key=lambda k: abs((anchors[k][0] + anchors[k][1]) / 2 - mid))
+
+
+_LAST_YEAR = re.compile(r"\s((?:19|20)\d\d)$")
+
+
+def caption_year(fields: list[Field], value_start: float) -> list[Field]:
+    """A header line's fields, the year that ends a caption over the labels one space after it and stands over
+    the value columns ("… fiscal years ended June 30 2025   2024   2023") cut off as a heading of its own. A
+    heading that reaches over the values before its year ("June 28, 2003") is left whole."""
+    out: list[Field] = []
+    for f in fields:
+        m = _LAST_YEAR.search(f.text) if f.kind == "text" else None
+        if m is None or f.start + m.end(1) <= value_start or f.start + m.start() > value_start + 1:
+            out.append(f)  # no year, a year over the labels, or a heading over the values ("Ended July 3, 2004")
+            continue
+        cut = f.start + m.start(1)
+        out.append(Field(f.text[:m.start()].rstrip(), f.start, f.start + len(f.text[:m.start()].rstrip()), f.slot,
+                         "text"))
+        out.append(Field(m.group(1), cut, f.end, f.slot, "text"))
+    return out
+
