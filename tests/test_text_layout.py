@@ -890,3 +890,29 @@ def test_a_date_heading_over_the_values_keeps_its_year() -> None:
     assert [f.text for f in caption_year(line.fields, 50)] == [
         "Amounts in millions; fiscal years ended June 30", "2025", "2024"]
 
+
+# lynx: a stock line too long for a label, its values printed from the left margin on the next line; the rows
+# after it are the same table's.
+LONG_LABEL_VALUES_BELOW = "\n".join([
+    "CONSOLIDATED BALANCE SHEETS",
+    "(Dollars in Millions)",
+    f"{'':<100}2024     2023",
+    _wide("   Total liabilities", "108,614", " 98,784"),
+    "   Shareholders' equity",
+    "   Common stock - par value $1.00 per share (Note 12) (authorized 4,320,000,000 shares; issued 3,119,843,000 "
+    "shares)",
+    f"   {'3,120':<97}3,120",
+    _wide("   Retained earnings", "155,791", "153,843"),
+    _wide("   Total shareholders' equity", "71,490", " 68,774"),
+    _wide("   Total liabilities and shareholders' equity", "$180,104", "167,558"),
+]) + "\n"
+
+
+def test_a_label_too_long_for_a_row_with_its_values_on_the_next_line_stays_in_its_table() -> None:
+    tables = _parse(LONG_LABEL_VALUES_BELOW).tables
+    assert len(tables) == 1
+    rows = {r.label: r.values for r in tables[0].rows}
+    assert rows["Total shareholders' equity"] == [Decimal(71_490_000_000), Decimal(68_774_000_000)]
+    stock = [label for label in rows if label.startswith("Common stock")]
+    assert len(stock) == 1 and rows[stock[0]] == [Decimal(3_120_000_000), Decimal(3_120_000_000)]
+

@@ -100,12 +100,13 @@ def _opens_label(lines: list[Line], k: int, values: list[Field]) -> bool:
     if not values or "\t" in lines[k].text:
         return False
     value_start, indent = min(f.start for f in values), lines[k].indent
-    for line in lines[k:k + 4]:
+    for j, line in enumerate(lines[k:k + 4], start=k):
         if line.kind == "data":
             return indent <= line.indent <= indent + 4 and all(f.end < value_start for f in line.label_fields)
         if line.kind != "text" or not (indent <= line.indent <= indent + 4) or \
-                any(f.start >= value_start for f in line.fields) or _is_prose(line):
-            return False
+                any(f.start >= value_start for f in line.fields) or _is_prose(line) and not (
+                    len(line.fields) == 1 and j + 1 < len(lines) and _at_margin(lines[j + 1])):
+            return False  # prose, unless one long label whose values a text browser printed on the next line
     return False
 
 
