@@ -916,3 +916,27 @@ def test_a_label_too_long_for_a_row_with_its_values_on_the_next_line_stays_in_it
     stock = [label for label in rows if label.startswith("Common stock")]
     assert len(stock) == 1 and rows[stock[0]] == [Decimal(3_120_000_000), Decimal(3_120_000_000)]
 
+
+# pdftotext: a label too long for the line, its last words and values on the next line; the table goes on.
+LONG_LABEL_WRAPPED = "\n".join([
+    "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS",
+    "(In millions)",
+    f"{'':<112}2025               2024",
+    f"{'Net Cash Provided by (Used in) Financing Activities':<112}{'52':>6}{'(532)':>19}",
+    "Net increase (decrease) in cash, cash equivalents, restricted cash and restricted cash equivalents during",
+    f"{' the period':<112}{'(1,285)':>6}{'4,221':>19}",
+    f"{'Cash, cash equivalents, restricted cash and restricted cash equivalents at beginning of period':<112}"
+    f"{'11,488':>6}{'9,692':>19}",
+    f"{'Cash and Cash Equivalents at End of Period':<112}{'10,203':>6}{'13,913':>19}",
+]) + "\n"
+
+
+def test_a_long_label_wrapped_onto_its_values_line_stays_in_its_table() -> None:
+    tables = _parse(LONG_LABEL_WRAPPED).tables
+    assert len(tables) == 1
+    rows = {r.label: r.values for r in tables[0].rows}
+    change = ("Net increase (decrease) in cash, cash equivalents, restricted cash and restricted cash equivalents "
+              "during the period")
+    assert rows[change] == [Decimal(-1_285_000_000), Decimal(4_221_000_000)]
+    assert rows["Cash and Cash Equivalents at End of Period"] == [Decimal(10_203_000_000), Decimal(13_913_000_000)]
+

@@ -105,8 +105,9 @@ def _opens_label(lines: list[Line], k: int, values: list[Field]) -> bool:
             return indent <= line.indent <= indent + 4 and all(f.end < value_start for f in line.label_fields)
         if line.kind != "text" or not (indent <= line.indent <= indent + 4) or \
                 any(f.start >= value_start for f in line.fields) or _is_prose(line) and not (
-                    len(line.fields) == 1 and j + 1 < len(lines) and _at_margin(lines[j + 1])):
-            return False  # prose, unless one long label whose values a text browser printed on the next line
+                    len(line.fields) == 1 and j + 1 < len(lines) and lines[j + 1].kind == "data"
+                    and (_at_margin(lines[j + 1]) or continues(line, lines[j + 1]))):
+            return False  # prose, unless one long label whose values (or its last words) are on the next line
     return False
 
 
