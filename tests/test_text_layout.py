@@ -940,3 +940,28 @@ def test_a_long_label_wrapped_onto_its_values_line_stays_in_its_table() -> None:
     assert rows[change] == [Decimal(-1_285_000_000), Decimal(4_221_000_000)]
     assert rows["Cash and Cash Equivalents at End of Period"] == [Decimal(10_203_000_000), Decimal(13_913_000_000)]
 
+
+# pdftotext: a long label wrapped with a hanging indent, its values on the indented line; a heading over two
+# indented rows is a heading.
+HANGING_INDENT = "\n".join([
+    "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS",
+    "(In millions)",
+    f"{'':<112}2025               2024",
+    f"{'Net Cash Provided by (Used in) Financing Activities':<112}{'52':>6}{'(532)':>19}",
+    "Effect of Exchange Rate Changes on Cash, Cash Equivalents, Restricted Cash and Restricted",
+    f"{'  Cash Equivalents':<112}{'332':>6}{'(357)':>19}",
+    f"{'Cash and Cash Equivalents at End of Period':<112}{'10,203':>6}{'13,913':>19}",
+    "Net income per share of common stock attributable to common stockholders",
+    f"{'  Basic':<112}{'1.10':>6}{'0.90':>19}",
+    f"{'  Diluted':<112}{'1.05':>6}{'0.85':>19}",
+]) + "\n"
+
+
+def test_a_long_label_wrapped_with_a_hanging_indent_is_one_row() -> None:
+    rows = {r.label: r.values for r in _parse(HANGING_INDENT).tables[0].rows}
+    effect = ("Effect of Exchange Rate Changes on Cash, Cash Equivalents, Restricted Cash and Restricted Cash "
+              "Equivalents")
+    assert rows[effect] == [Decimal(332_000_000), Decimal(-357_000_000)]
+    assert "Cash Equivalents" not in rows
+    assert rows["Basic"] == [Decimal("1.10"), Decimal("0.90")]  # under its heading, not joined to it
+

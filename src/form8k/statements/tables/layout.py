@@ -455,7 +455,7 @@ def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float
             rows.append(RawRow(label=" ".join(ln.label.strip() for ln in group), cells=[None] * ncols,
                                label_span=span, indent=group[0].indent, span=span))
 
-    for line in body:
+    for i, line in enumerate(body):
         if line.kind in ("rule", "tag"):
             flush(pending)
             pending = []
@@ -481,7 +481,7 @@ def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float
                 pending = [line] if line.label else []
             continue
         chain: list[Line] = []
-        if pending and continues(pending[-1], line):
+        if pending and (continues(pending[-1], line) or _hanging(pending[-1], line, body[i + 1:i + 2])):
             chain = [pending.pop()]
             while pending and continues(pending[-1], chain[0]):
                 chain.insert(0, pending.pop())
@@ -492,6 +492,14 @@ def _rows(doc: Document, body: list[Line], ncols: int, anchors: list[tuple[float
         rule_above = False
     flush(pending)
     return rows
+
+
+def _hanging(prev: Line, line: Line, after: list[Line]) -> bool:
+    """Whether row `line` is the rest of the long label `prev` wrapped with a hanging indent ("Effect of Exchange
+    Rate Changes on Cash, Cash Equivalents, Restricted Cash and Restricted" / "  Cash Equivalents  332  (357)"):
+    the one line under it indented, the next back at its margin. A heading over rows has more than one."""
+    return len(prev.label) >= 60 and not prev.label.rstrip().endswith(":") and line.indent > prev.indent and \
+        bool(after) and after[0].kind in ("data", "text") and after[0].indent <= prev.indent
 
 
 def _label_span(doc: Document, line: Line) -> tuple[int, int] | None:
