@@ -965,3 +965,37 @@ def test_a_long_label_wrapped_with_a_hanging_indent_is_one_row() -> None:
     assert "Cash Equivalents" not in rows
     assert rows["Basic"] == [Decimal("1.10"), Decimal("0.90")]  # under its heading, not joined to it
 
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("   \u2014      \u2014", "data"),  # the zeros of a row whose label is on the line above
+    ("   \u2013  \u2013  \u2013", "data"),
+    ("   ----    ----", "rule"),  # rules are drawn with runs of dashes
+    ("   \u2014\u2014\u2014\u2014\u2014\u2014", "rule"),
+    ("   \u2014 \u2014 \u2014", "rule"),
+])
+def test_a_line_of_single_dashes_spaced_apart_is_a_row_of_zeros(line: str, kind: str) -> None:
+    from form8k.statements.tables.text_lines import read_line
+
+    assert read_line(0, line).kind == kind
+
+
+def test_zeros_under_a_long_stock_line_keep_the_equity_rows_in_the_table() -> None:
+    text = "\n".join([
+        "CONSOLIDATED BALANCE SHEET",
+        "(in millions)",
+        f"{'':<100}2024     2023",
+        _wide("   Total Liabilities", "41,566", " 35,451"),
+        "   Stockholders' Equity",
+        "   Class A common stock, $0.0001 par value; authorized 3,000 shares, 1,404 and 1,402 shares issued and 907 "
+        "and 927 shares outstanding, respectively",
+        "   " + "\u2014".ljust(97) + "\u2014",
+        _wide("   Additional paid-in-capital", "6,442", "  5,893"),
+        _wide("   Total Equity", "6,515", "  6,975"),
+    ]) + "\n"
+    tables = _parse(text).tables
+    assert len(tables) == 1
+    rows = {r.label: r.values for r in tables[0].rows}
+    assert rows["Additional paid-in-capital"] == [Decimal(6_442_000_000), Decimal(5_893_000_000)]
+    stock = [label for label in rows if label.startswith("Class A common stock")]
+    assert len(stock) == 1 and rows[stock[0]] == [Decimal(0), Decimal(0)]
+

@@ -19,6 +19,9 @@ _FIELD = re.compile(r"\S(?:.*?\S)??(?= {2,}|$)")
 _DOLLAR_SPLIT = re.compile(r"(?<=[^\s$]) (?=\$)")
 _TAG = re.compile(r"^\s*(?:</?(?:TABLE|CAPTION|PAGE|FN|S|C|F\d+)>\s*)+$", re.I)
 _RULE = re.compile(r"^[-=_~.,'\s\u2013\u2014]*$")
+# Zeros of a row whose label a text browser printed alone on the line above: one dash a column, spaced apart
+# ("—      —"). A rule is drawn with runs of them.
+_DASH_ROW = re.compile(r"\s*[\u2014\u2013](?:\s{2,}[\u2014\u2013])+\s*")
 _DAY = re.compile(r"^[0-3]?\d,$")
 _CURRENCY = frozenset({"$", "US$", "\\$"})
 DIGIT = re.compile(r"\d")
@@ -202,7 +205,8 @@ def read_line(start: int, text: str, fields: list[Field] | None = None) -> Line:
         line.kind = "tag"
         return line
     line.label_end = -1  # every field is label until numbers are found
-    if fields is None and not DIGIT.search(text):
+    dashes = fields is None and _DASH_ROW.fullmatch(text) is not None
+    if fields is None and not DIGIT.search(text) and not dashes:
         # No number on the line: text (cut into fields only if a table needs it), a rule or nothing.
         if not WORD.search(text):
             line.kind = "rule" if _RULE_MARK.search(text) else "blank"
@@ -224,7 +228,7 @@ def read_line(start: int, text: str, fields: list[Field] | None = None) -> Line:
     nums = [f for f in fs[k:] if f.kind == "num"]
     label_len = sum(len(f.text) for f in fs[:k])
     if not nums or (k == 0 and all(f.number is not None and f.number.dash for f in nums)
-                    and not any(f.kind == "text" for f in fs)):
+                    and not any(f.kind == "text" for f in fs) and not dashes):
         if all(f.kind in ("rule", "junk", "cur", "num") for f in fs) and not any(c.isdigit() for c in text):
             line.kind = "rule" if _RULE_MARK.search(text) else "blank"
         return line
