@@ -999,3 +999,12 @@ def test_zeros_under_a_long_stock_line_keep_the_equity_rows_in_the_table() -> No
     stock = [label for label in rows if label.startswith("Class A common stock")]
     assert len(stock) == 1 and rows[stock[0]] == [Decimal(0), Decimal(0)]
 
+
+def test_a_row_without_shares_of_sales_puts_its_amounts_under_the_periods() -> None:
+    text = FLOW_SHARE_OF_SALES + "   Net earnings per share\n   Basic $2.30    $1.95\n   Diluted $2.29    $1.93\n"
+    filing = _parse(text)
+    rows = {r.label: r.values for r in filing.tables[0].rows}
+    assert rows["Basic"] == [Decimal("2.30"), None, Decimal("1.95"), None]
+    facts = _facts(filing)
+    assert facts[("EarningsPerShareDiluted", D(2024, 6, 30), 3)] == Decimal("1.93")
+

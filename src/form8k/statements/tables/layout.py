@@ -385,6 +385,8 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
     rows = _rows(doc, lines[top:last + 1], ncols, anchors, tabbed)
     if not enough_values(rows):
         return None
+    if flow and header:
+        _amounts_apart(rows, [k for k, cell in enumerate(header[-1]) if _BASIS_HEAD.search(cell.text)], ncols)
     start = doc.start + lines[top].start
     end = doc.start + lines[last].start + len(lines[last].text)
     return RawTable(document=index, span=(start, end), rows=rows, ncols=ncols, header=header,
@@ -394,6 +396,23 @@ def _table(doc: Document, index: int, lines: list[Line], floor: int, first: int,
 _DATE = re.compile(rf"\b{MONTH}\s+[0-3]?\d,?\s+(?:19|20)\d\d\b", re.I)
 _BASIS_HEAD = re.compile(r"%|\bpercent|\bchange\b|\bincrease\b|\bdecrease\b|\bvariance\b|\bgrowth\b", re.I)
 _DURATION = re.compile(r"\b(?:[a-z]+(?:-[a-z]+)?\s+)?(?:weeks?|months?|quarters?|years?)\s+end(?:ed|ing)\b", re.I)
+
+
+def _amounts_apart(rows: list[RawRow], basis: list[int], ncols: int) -> None:
+    """In a flowing table with share-of-sales or change columns, a row with one amount per period and no share
+    ("Basic $2.30  $1.95" under "June 29, 2025  Percent to Sales  June 30, 2024  Percent to Sales") puts its
+    amounts under the periods, not in the first columns in turn."""
+    amounts = [k for k in range(ncols) if k not in basis]
+    if not basis or not amounts:
+        return
+    for row in rows:
+        filled = [k for k, cell in enumerate(row.cells) if cell is not None]
+        if filled == list(range(len(amounts))) and filled != amounts and \
+                not any(cell.number is not None and cell.number.percent for cell in row.cells if cell is not None):
+            cells: list[RawCell | None] = [None] * ncols
+            for k, src in zip(amounts, filled, strict=True):
+                cells[k] = row.cells[src]
+            row.cells = cells
 
 
 def _flow_heading(line: Line) -> bool:
