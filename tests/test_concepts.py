@@ -245,6 +245,10 @@ def test_label_to_concept(example: Example) -> None:
     ("Repayments of borrowings", "cash_flow", "RepaymentsOfDebt", "USD"),
     ("Proceeds from borrowings", "cash_flow", "ProceedsFromIssuanceOfDebt", "USD"),
     ("Current portion of long-term debt", "balance", "LongTermDebtCurrent", "USD"),
+    ("Additional paid-in capital", "balance", "AdditionalPaidInCapital", "USD"),
+    ("Interest expense, net of portion capitalized", "income", "InterestExpense", "USD"),
+    ("Deferred tax provision", "cash_flow", "DeferredIncomeTaxExpenseBenefit", "USD"),
+    ("New borrowings", "cash_flow", "ProceedsFromIssuanceOfDebt", "USD"),
 ])
 def test_a_label_the_table_does_not_hold_takes_the_concept_filers_most_often_give_its_line(
         label: str, statement: str, concept: str | None, unit: str) -> None:
