@@ -123,6 +123,35 @@ def test_bare_fiscal_years_take_their_end_from_the_balance_sheet_and_percent_col
     assert not [f for f in filing.facts if f.unit == "USD" and f.value is not None and abs(f.value) < 1000]
 
 
+_RELEASE_ROWS = "".join(f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>" for label, values in [
+    ("Revenue", ("$ 1,200", "$ 1,000", "$ 4,500", "$ 4,000")), ("Net income", ("100", "80", "400", "300"))])
+_RELEASE_SHEET = ("<p>CONSOLIDATED BALANCE SHEETS</p><table><tr><td></td><td>December 31, 2023</td>"
+                  "<td>December 31, 2022</td></tr><tr><td>Total assets</td><td>9,000</td><td>8,000</td></tr>"
+                  "<tr><td>Total liabilities</td><td>5,000</td><td>4,000</td></tr></table>")
+
+
+@pytest.mark.parametrize("head", [
+    "<tr><td></td><td>Q4 2023</td><td>Q4 2022</td><td>FY 2023</td><td>FY 2022</td></tr>",
+    "<tr><td></td><td colspan=2>Fourth Quarter</td><td colspan=2>Twelve Months</td></tr>"
+    "<tr><td></td><td>2023</td><td>2022</td><td>2023</td><td>2022</td></tr>",
+])
+def test_a_last_quarter_and_a_full_year_named_by_their_year_end_with_the_balance_sheet(head: str) -> None:
+    source = (f"<html><body><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In thousands)</p><table>{head}"
+              f"{_RELEASE_ROWS}</table>{_RELEASE_SHEET}</body></html>")
+    table = statements([("release.htm", source.encode())]).tables[0]
+    assert [(c.period_end, c.period_months) for c in table.columns] == [
+        (dt.date(2023, 12, 31), 3), (dt.date(2022, 12, 31), 3), (dt.date(2023, 12, 31), 12),
+        (dt.date(2022, 12, 31), 12)]
+
+
+def test_a_quarter_other_than_the_last_is_not_dated_from_the_year_end() -> None:
+    head = "<tr><td></td><td>Q2 2023</td><td>Q2 2022</td><td>FY 2023</td><td>FY 2022</td></tr>"
+    source = (f"<html><body><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In thousands)</p><table>{head}"
+              f"{_RELEASE_ROWS}</table>{_RELEASE_SHEET}</body></html>")
+    table = statements([("release.htm", source.encode())]).tables[0]
+    assert [c.period_end for c in table.columns[:2]] == [None, None]
+
+
 @pytest.mark.parametrize("label,heading,unit", [
     ("Continuing operations - basic", "Net earnings per share (Notes 1 and 15)", "USD/share"),
     ("Discontinued operations", "Diluted earnings per share:", "USD/share"),

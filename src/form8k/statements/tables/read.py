@@ -67,7 +67,10 @@ def read_statements(sub: Submission) -> Statements:
     return out
 
 
-_YEAR_ONLY = re.compile(r"^(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)$", re.I)
+_YEAR_ONLY = re.compile(r"^(?:fiscal\s+(?:year\s+)?|FY\s?|full[\s-]year\s+|(?:twelve|12)\s+months\s+)?((?:19|20)\d\d)$",
+                        re.I)
+# The last quarter of a fiscal year named by its year ("Q4 2024", "Fourth Quarter 2024"): it ends with the year.
+_LAST_QUARTER = re.compile(r"^(?:Q4|(?:fourth|4th)\s+quarter)\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?((?:19|20)\d\d)$", re.I)
 # "year ended <date>", "Balance, <date>": a date the document states as the end of a fiscal year
 _YEAR_END_STATED = re.compile(r"\b(?:ended|ending|balances?,?\s+(?:at\s+|as\s+of\s+)?)\s*((?:January|February|March|April|May|"
                               r"June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)", re.I)
@@ -80,15 +83,17 @@ def _one_year_end(dates: set[dt.date]) -> bool:
 
 
 def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
-    """Columns headed by a bare fiscal year ("2024") take the year's end from the document itself: a
+    """Columns headed by a bare fiscal year ("2024", "FY 2024"), or by its last quarter ("Q4 2024"), take the
+    year's end from the document itself: a
     balance-sheet date of that year (a 52/53-week year may end in the first days of the next January),
     else a "year ended <date>" the text states or a "Balance, <date>" row of the equity statement (a year
     may end in its first days of January only when it is the next one's); a year the document never dates
     stays undated."""
 
     bare = [(m, c) for m in mapped if m.table.statement in ("income", "cash_flow")
-            for c in m.table.columns if c.period_end is None and c.period_months in (None, 12)
-            and _YEAR_ONLY.match(c.label.strip())]
+            for c in m.table.columns if c.period_end is None and (
+                c.period_months in (None, 12) and _YEAR_ONLY.match(c.label.strip())
+                or c.period_months in (None, 3) and _LAST_QUARTER.match(c.label.strip()))]
     if not bare:
         return
     sheets = {c.period_end for m in mapped if m.table.statement == "balance" for c in m.table.columns
@@ -102,13 +107,14 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
         except ValueError:
             continue
     for _, column in bare:
-        year = int(_YEAR_ONLY.match(column.label.strip()).group(1))  # type: ignore[union-attr]
+        named = _YEAR_ONLY.match(column.label.strip()) or _LAST_QUARTER.match(column.label.strip())
+        year, months = int(named.group(1)), 12 if named.re is _YEAR_ONLY else 3  # type: ignore[union-attr]
         for ends in (sheets, stated):
             fits = sorted(d for d in ends if (d.year == year) != (d.month == 1 and d.day <= 7)
                           and d.year in (year, year + 1))
             if fits:
                 if len(fits) == 1:
-                    column.period_end, column.period_months = fits[0], 12
+                    column.period_end, column.period_months = fits[0], months
                 break
 
 
