@@ -194,6 +194,8 @@ def lookup(statement: str, section: str, label: str, min_share: float = 0.6, nea
 # The sides of a balance sheet: a label's pooled vote stands for a row of one side only if that side gave it.
 _SIDE = {"current_assets": "assets", "assets": "assets", "current_liabilities": "claims", "liabilities": "claims",
          "equity": "claims"}
+_SECTIONS = {"balance": ("current_assets", "assets", "current_liabilities", "liabilities", "equity"),
+             "cash_flow": ("operating", "investing", "financing")}
 
 
 def _other_sides(statement: str, section: str, key: str, concept: str) -> bool:
@@ -207,10 +209,6 @@ def _other_sides(statement: str, section: str, key: str, concept: str) -> bool:
     voted = [sec for sec in _SECTIONS.get(statement, ()) if (hit := table.get((statement, sec, key))) is not None
              and hit.concept == concept]
     return bool(voted) and all(_SIDE.get(sec, sec) != side for sec in voted)
-
-
-_SECTIONS = {"balance": ("current_assets", "assets", "current_liabilities", "liabilities", "equity"),
-             "cash_flow": ("operating", "investing", "financing")}
 
 
 def nearest(statement: str, section: str, label: str, min_share: float = 0.6) -> LabelConcept | None:
@@ -301,7 +299,8 @@ def _stock_core(statement: str, label: str) -> list[str]:
 
 # A balance-sheet line's description after its name: ", net", "- net", ", net of allowances of $12 and $10",
 # "less accumulated depreciation of …". It says how the amount is measured, not what the line is.
-_NET_TAIL = re.compile(r"^(.+?)(?:,|\s-)?\s+(?:net(?:\s+of\b(?!\s+(?:the\s+)?current\b).*)?|less:?\s+(?:the\s+)?(?:accumulated|allowances?|reserves?)\b.*)$")
+_NET_TAIL = re.compile(r"^(.+?)(?:,|\s-)?\s+(?:net(?:\s+of\b(?!\s+(?:the\s+)?current\b).*)?|"
+                       r"less:?\s+(?:the\s+)?(?:accumulated|allowances?|reserves?)\b.*)$")
 
 
 def _net_core(statement: str, label: str) -> list[str]:

@@ -261,7 +261,7 @@ def _fused(line: Line) -> bool:
         if f.kind in ("text", "junk"):
             words = f.text.split()
             if len(words) > 1 and not is_year(words[-1]) and parse_number(words[-1]) is not None and \
-                    not (words[-1].endswith(")") and "(" not in words[-1] and closes_aside(f.text[:-len(words[-1])])):
+                    not closes_aside(f.text[:-len(words[-1])], words[-1]):
                 return True
     return False
 

@@ -28,7 +28,7 @@ def tail_start(text: str) -> int | None:
     k = len(tokens) - 1
     while k >= 0:
         s, e = tokens[k]
-        if text[e - 1] == ")" and k > 0 and "(" not in text[s:e] and closes_aside(text[:s]):
+        if k > 0 and text[e - 1] == ")" and closes_aside(text[:s], text[s:e]):
             break  # "(Note 4)", "(Notes 1 and 2)": the closing half of a parenthesis the label opened
         if _TAIL_ITEM.fullmatch(text, s, e):
             first = k
@@ -45,8 +45,7 @@ def tail_start(text: str) -> int | None:
     return tokens[first - 1][1] if first > 0 else 0
 
 
-def closes_aside(before: str) -> bool:
-    """Whether a word ending in ")" after `before` closes a parenthesis `before` opened ("(Notes 1 and" then
-    "2)"): the end of an aside in a label, not a negative number."""
-    return before.count("(") > before.count(")")
-
+def closes_aside(before: str, word: str) -> bool:
+    """Whether `word`, printed after `before`, closes a parenthesis `before` opened ("(Notes 1 and" then "2)"):
+    the end of an aside in a label, not a negative number."""
+    return word.endswith(")") and "(" not in word and before.count("(") > before.count(")")

@@ -84,11 +84,10 @@ def _one_year_end(dates: set[dt.date]) -> bool:
 
 def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
     """Columns headed by a bare fiscal year ("2024", "FY 2024"), or by its last quarter ("Q4 2024"), take the
-    year's end from the document itself: a
-    balance-sheet date of that year (a 52/53-week year may end in the first days of the next January),
-    else a "year ended <date>" the text states or a "Balance, <date>" row of the equity statement (a year
-    may end in its first days of January only when it is the next one's); a year the document never dates
-    stays undated."""
+    year's end from the document itself: a balance-sheet date of that year (a 52/53-week year may end in the
+    first days of the next January), else a "year ended <date>" the text states or a "Balance, <date>" row of
+    the equity statement (a year may end in its first days of January only when it is the next one's); a
+    year the document never dates stays undated."""
 
     bare = [(m, c) for m in mapped if m.table.statement in ("income", "cash_flow")
             for c in m.table.columns if c.period_end is None and (
