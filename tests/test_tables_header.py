@@ -44,6 +44,10 @@ D = dt.date
     # an inception period: the duration of the first column cannot be told from the title
     ("1996", "YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996", False,
      (D(1996, 12, 31), None)),
+    # a quarter by number takes the title's date only when the title speaks of that quarter
+    ("Q2 2023", "Results for the second quarter ended June 30, 2024", False, (D(2023, 6, 30), 3)),
+    ("Q4 2023", "Results for the second quarter ended June 30, 2024", False, (None, 3)),
+    ("First Quarter 2024", "Results for the second quarter ended June 30, 2024", False, (None, 3)),
     # no date at all
     ("Q1 2011", "", False, (None, 3)),
     ("GAAP", "", False, (None, None)),

@@ -195,6 +195,9 @@ def _end_date(text: str, context: str) -> dt.date | None:
         return _date(year, latest[0], latest[1])
     month_days = {(mo, day) for mo, day, _ in dates}
     if not month_days:
+        named, told = _numbered_quarters(text), _numbered_quarters(context)
+        if named and told and not named & told:
+            return None  # "Q1 2024" under "second quarter ended June 30, 2024": not that quarter's date
         in_context = _dates(context)
         yearless = {(d[0], d[1]) for d in in_context if d[2] is None}
         if len(yearless) == 1:
@@ -210,6 +213,16 @@ def _end_date(text: str, context: str) -> dt.date | None:
         (mo, day), = month_days
         return _date(year, mo, day)
     return None
+
+
+_NUMBERED_QUARTER = re.compile(r"\bQ([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b",
+                               re.I)
+_QUARTER_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _numbered_quarters(text: str) -> set[int]:
+    """The quarters a text names by number ("Q2", "second quarter")."""
+    return {int(q) if q else _QUARTER_NUMBERS[word.lower()] for q, word in _NUMBERED_QUARTER.findall(text)}
 
 
 def read_scale(text: str) -> tuple[int | None, int | None]:
