@@ -26,9 +26,13 @@ def tail_start(text: str) -> int | None:
         return None
     first = None
     k = len(tokens) - 1
+    # parentheses opened and closed before the token at hand: the line's counts less those of the tokens after it
+    opens, closes = text.count("("), text.count(")")
     while k >= 0:
         s, e = tokens[k]
-        if k > 0 and text[e - 1] == ")" and closes_aside(text[:s], text[s:e]):
+        word = text[s:e]
+        opens, closes = opens - word.count("("), closes - word.count(")")
+        if k > 0 and _aside_end(word) and opens > closes:
             break  # "(Note 4)", "(Notes 1 and 2)": the closing half of a parenthesis the label opened
         if _TAIL_ITEM.fullmatch(text, s, e):
             first = k
@@ -48,4 +52,8 @@ def tail_start(text: str) -> int | None:
 def closes_aside(before: str, word: str) -> bool:
     """Whether `word`, printed after `before`, closes a parenthesis `before` opened ("(Notes 1 and" then "2)"):
     the end of an aside in a label, not a negative number."""
-    return word.endswith(")") and "(" not in word and before.count("(") > before.count(")")
+    return _aside_end(word) and before.count("(") > before.count(")")
+
+
+def _aside_end(word: str) -> bool:
+    return word.endswith(")") and "(" not in word
