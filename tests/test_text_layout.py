@@ -747,6 +747,11 @@ def test_an_amount_run_into_a_row_label_is_its_first_value() -> None:
     ("Interest income                                   (1,332) (1,261) (490)",
      [("Interest income", "text"), ("(1,332)", "num"), ("(1,261)", "num"), ("(490)", "num")]),
     ("Shares                                            1 2 3", [("Shares", "text"), ("1 2 3", "junk")]),
+    # a dash for a zero between them
+    ("Acquisitions, net of cash acquired                (15,146) \u2014        (17,652)",
+     [("Acquisitions, net of cash acquired", "text"), ("(15,146)", "num"), ("\u2014", "num"), ("(17,652)", "num")]),
+    ("Revenue                                           1,234 \u2014 a note", [("Revenue", "text"),
+                                                                              ("1,234 \u2014 a note", "text")]),
 ])
 def test_two_amounts_one_space_apart_are_two_fields(line: str, kinds: list[tuple[str, str]]) -> None:
     from form8k.statements.tables.text_lines import read_line

@@ -112,10 +112,10 @@ def _fields(text: str) -> list[Field]:
 _GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # digits in groups of three: "6,922,200", "4,009.2"
 # An amount written in full ("$180,104", "(6,922,200)", "4,009.2"): two of them one space apart are two values.
 _AMOUNT = re.compile(rf"\(?\$?{_GROUPED}\)?")
-# A figure among amounts: "(490)", "2.5", "1,068"
-_FIGURE = re.compile(r"\(?\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?")
-_AMOUNT_FIRST = frozenset("$(0123456789")
-_AMOUNT_LAST = frozenset(")0123456789")
+# A figure among amounts: "(490)", "2.5", "1,068", or a dash for a zero
+_FIGURE = re.compile(r"\(?\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?|[\u2014\u2013]")
+_AMOUNT_FIRST = frozenset("$(0123456789\u2014\u2013")
+_AMOUNT_LAST = frozenset(")0123456789\u2014\u2013")
 # "… issued and outstanding at June 30, 6,932,828": a long label that runs into its first value column.
 _RUN_IN = re.compile(rf"(?<=[^\s$]) (\(?\$?\s?{_GROUPED}\)?)$")
 
