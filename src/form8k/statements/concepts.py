@@ -123,10 +123,7 @@ def match_default(norm: str, statement: str, unit: str | None = None) -> Concept
     >>> match_default("current portion of long-term debt", "balance").concept
     'LongTermDebtCurrent'
     """
-    for rule in default_rules():
-        if rule.statement in (statement, "any") and (unit is None or rule.unit == unit) and rule.label.match(norm):
-            return rule
-    return None
+    return next((rule for rule in _rules_for(statement, unit, defaults=True) if rule.label.match(norm)), None)
 
 
 def _load(name: str) -> tuple[ConceptRule, ...]:
@@ -159,9 +156,11 @@ def normalize_path(path: tuple[str, ...]) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def _rules_for(statement: str, unit: str | None) -> tuple[ConceptRule, ...]:
-    """The rules that can apply to a row of this statement and unit, in file order."""
-    return tuple(rule for rule in rules() if rule.statement in (statement, "any") and (unit is None or rule.unit == unit))
+def _rules_for(statement: str, unit: str | None, defaults: bool = False) -> tuple[ConceptRule, ...]:
+    """The rules (or, with `defaults`, the default rules) that can apply to a row of this statement and unit,
+    in file order."""
+    return tuple(rule for rule in (default_rules() if defaults else rules())
+                 if rule.statement in (statement, "any") and (unit is None or rule.unit == unit))
 
 
 def match_normalized(norm: str, statement: str, joined: str, unit: str | None = None) -> ConceptRule | None:

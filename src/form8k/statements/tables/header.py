@@ -215,14 +215,15 @@ def _end_date(text: str, context: str) -> dt.date | None:
     return None
 
 
-_NUMBERED_QUARTER = re.compile(r"\bQ([1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b",
+_NUMBERED_QUARTER = re.compile(r"\b(Q[1-4])\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\b",
                                re.I)
-_QUARTER_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def _numbered_quarters(text: str) -> set[int]:
     """The quarters a text names by number ("Q2", "second quarter")."""
-    return {int(q) if q else _QUARTER_NUMBERS[word.lower()] for q, word in _NUMBERED_QUARTER.findall(text)}
+    from form8k.statements.fiscal import ordinal_number
+
+    return {n for q, word in _NUMBERED_QUARTER.findall(text) if (n := ordinal_number(q or word)) is not None}
 
 
 def read_scale(text: str) -> tuple[int | None, int | None]:

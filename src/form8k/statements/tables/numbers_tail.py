@@ -52,7 +52,12 @@ def tail_start(text: str) -> int | None:
 def closes_aside(before: str, word: str) -> bool:
     """Whether `word`, printed after `before`, closes a parenthesis `before` opened ("(Notes 1 and" then "2)"):
     the end of an aside in a label, not a negative number."""
-    return _aside_end(word) and before.count("(") > before.count(")")
+    return _aside_end(word) and leaves_open(before)
+
+
+def leaves_open(text: str) -> bool:
+    """Whether `text` opens a parenthesis it does not close ("Cash and cash equivalents (Notes 1 and")."""
+    return text.count("(") > text.count(")")
 
 
 def _aside_end(word: str) -> bool:

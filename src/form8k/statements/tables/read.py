@@ -89,10 +89,9 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
     the equity statement (a year may end in its first days of January only when it is the next one's); a
     year the document never dates stays undated."""
 
-    bare = [(m, c) for m in mapped if m.table.statement in ("income", "cash_flow")
-            for c in m.table.columns if c.period_end is None and (
-                c.period_months in (None, 12) and _YEAR_ONLY.match(c.label.strip())
-                or c.period_months in (None, 3) and _LAST_QUARTER.match(c.label.strip()))]
+    bare = [(c, named) for m in mapped if m.table.statement in ("income", "cash_flow") for c in m.table.columns
+            if c.period_end is None and (named := c.period_months in (None, 12) and _YEAR_ONLY.match(c.label.strip())
+                                         or c.period_months in (None, 3) and _LAST_QUARTER.match(c.label.strip()))]
     if not bare:
         return
     sheets = {c.period_end for m in mapped if m.table.statement == "balance" for c in m.table.columns
@@ -105,9 +104,8 @@ def _date_fiscal_years(mapped: list[MappedTable], text: str) -> None:
             stated.add(dt.datetime.strptime(" ".join(found.group(1).split()), "%B %d, %Y").date())
         except ValueError:
             continue
-    for _, column in bare:
-        named = _YEAR_ONLY.match(column.label.strip()) or _LAST_QUARTER.match(column.label.strip())
-        year, months = int(named.group(1)), 12 if named.re is _YEAR_ONLY else 3  # type: ignore[union-attr]
+    for column, named in bare:
+        year, months = int(named.group(1)), 12 if named.re is _YEAR_ONLY else 3
         for ends in (sheets, stated):
             fits = sorted(d for d in ends if (d.year == year) != (d.month == 1 and d.day <= 7)
                           and d.year in (year, year + 1))

@@ -108,9 +108,7 @@ def caption_year(fields: list[Field], value_start: float) -> list[Field]:
         if m is None or f.start + m.end(1) <= value_start or f.start + m.start() > value_start + 1:
             out.append(f)  # no year, a year over the labels, or a heading over the values ("Ended July 3, 2004")
             continue
-        cut = f.start + m.start(1)
-        out.append(Field(f.text[:m.start()].rstrip(), f.start, f.start + len(f.text[:m.start()].rstrip()), f.slot,
-                         "text"))
-        out.append(Field(m.group(1), cut, f.end, f.slot, "text"))
+        caption = f.text[:m.start()].rstrip()
+        out.append(Field(caption, f.start, f.start + len(caption), f.slot, "text"))
+        out.append(Field(m.group(1), f.start + m.start(1), f.end, f.slot, "text"))
     return out
-

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from form8k.load import Document
 from form8k.statements.tables.numbers import Number, clean_cell, is_year, parse_clean, parse_number
+from form8k.statements.tables.numbers_tail import leaves_open
 from form8k.statements.tables.numbers_tail import tail_start as _tail_start
 
 _FIELD = re.compile(r"\S(?:.*?\S)??(?= {2,}|$)")
@@ -286,7 +287,7 @@ def continues(prev: Line, line: Line) -> bool:
     before = prev.label.rstrip()
     return (not before.endswith(":") and (first == "" or first.islower() or first.isdigit() or first == "("
                                           or _OPEN_END.search(before) is not None
-                                          or before.count("(") > before.count(")"))
+                                          or leaves_open(before))
             and line.indent >= prev.indent)
 
 
