@@ -257,6 +257,71 @@ def test_a_label_the_table_does_not_hold_takes_the_concept_filers_most_often_giv
     assert match_label(label, statement, (), unit) is None  # the label table is asked first
 
 
+@pytest.mark.parametrize("label,statement,section,unit,concept", [
+    ("Cost of services", "income", "", "USD", "CostOfServices"),
+    ("Impairment of long-lived assets", "income", "", "USD", "ImpairmentOfLongLivedAssetsHeldForUse"),
+    ("Acquisition-related costs", "income", "", "USD", "BusinessCombinationAcquisitionRelatedCosts"),
+    ("Loss on extinguishment of debt", "income", "", "USD", "GainsLossesOnExtinguishmentOfDebt"),
+    ("Goodwill impairment loss", "income", "", "USD", "GoodwillImpairmentLoss"),
+    ("Effect of dilutive securities", "income", "", "shares", "WeightedAverageNumberDilutedSharesOutstandingAdjustment"),
+    ("Effect of dilutive securities", "income", "", "USD", None),  # a share count, not an amount
+    ("Restricted cash", "balance", "current_assets", "USD", "RestrictedCashCurrent"),
+    ("Restricted cash", "balance", "assets", "USD", "RestrictedCashNoncurrent"),
+    ("Restricted cash", "balance", "", "USD", None),  # current or not: the table does not say
+    ("Dividends payable", "balance", "current_liabilities", "USD", "DividendsPayableCurrent"),
+    ("Less: accumulated depreciation", "balance", "assets", "USD",
+     "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment"),
+    ("Pension and postretirement benefits", "balance", "liabilities", "USD",
+     "PensionAndOtherPostretirementDefinedBenefitPlansLiabilitiesNoncurrent"),
+    ("Pension and postretirement benefits", "balance", "current_assets", "USD", None),
+    ("Common stock and additional paid-in capital, $0.00001 par value: 50,400,000 shares authorized", "balance",
+     "equity", "USD", "CommonStocksIncludingAdditionalPaidInCapital"),
+    ("Loss on extinguishment of debt", "cash_flow", "operating", "USD", "GainsLossesOnExtinguishmentOfDebt"),
+    ("(Gain) loss on sale of property and equipment", "cash_flow", "operating", "USD",
+     "GainLossOnSaleOfPropertyPlantEquipment"),
+    ("Other long-term liabilities", "cash_flow", "operating", "USD", "IncreaseDecreaseInOtherNoncurrentLiabilities"),
+    ("Other long-term liabilities", "cash_flow", "financing", "USD", None),
+    ("Income taxes payable", "cash_flow", "operating", "USD", "IncreaseDecreaseInIncomeTaxesPayable"),
+    ("Sales and maturities of marketable securities", "cash_flow", "investing", "USD",
+     "ProceedsFromSaleAndMaturityOfMarketableSecurities"),
+    ("Proceeds from sale of business", "cash_flow", "investing", "USD", "ProceedsFromDivestitureOfBusinesses"),
+    ("Proceeds from short-term debt", "cash_flow", "financing", "USD", "ProceedsFromShortTermDebt"),
+    ("Proceeds from short-term debt", "cash_flow", "operating", "USD", None),
+    ("Proceeds from/(Repayments of) commercial paper, net", "cash_flow", "financing", "USD",
+     "ProceedsFromRepaymentsOfCommercialPaper"),
+    ("Borrowings under revolving credit facility", "cash_flow", "financing", "USD", "ProceedsFromLinesOfCredit"),
+    ("Repayments under revolving credit facility", "cash_flow", "financing", "USD", "RepaymentsOfLinesOfCredit"),
+    ("Taxes paid related to net share settlement of equity awards", "cash_flow", "financing", "USD",
+     "PaymentsRelatedToTaxWithholdingForShareBasedCompensation"),
+    ("Principal payments on finance leases", "cash_flow", "financing", "USD", "FinanceLeasePrincipalPayments"),
+    ("Effect of exchange rate changes on cash", "cash_flow", "", "USD",
+     "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+])
+def test_a_default_rule_with_a_section_holds_in_that_part_of_the_statement_only(
+        label: str, statement: str, section: str, unit: str, concept: str | None) -> None:
+    rule = match_default(normalize_label(label), statement, unit, section)
+    assert (rule.concept if rule else None) == concept
+
+
+@pytest.mark.parametrize("label,statement,sign", [
+    ("Loss on extinguishment of debt", "income", "negative"),  # a loss printed as a cost is a negative gain
+    ("Gain on extinguishment of debt", "income", "printed"),
+    ("Loss on extinguishment of debt", "cash_flow", "flip"),  # added back: the gain is the printed number negated
+    ("Gain on dispositions, net", "cash_flow", "flip"),
+])
+def test_a_default_gain_or_loss_rule_says_how_its_printed_number_becomes_the_gain(
+        label: str, statement: str, sign: str) -> None:
+    section = "operating" if statement == "cash_flow" else ""
+    rule = match_default(normalize_label(label), statement, "USD", section)
+    assert rule is not None and rule.sign == sign
+
+
+@pytest.mark.parametrize("label", ["Other gain (loss), net", "Other gains (losses), net"])
+def test_other_gain_or_loss_is_other_nonoperating_income_whether_singular_or_plural(label: str) -> None:
+    rule = match_label(label, "income", (), "USD")
+    assert rule is not None and rule.concept == "OtherNonoperatingIncomeExpense"
+
+
 def _typical_labels() -> list[tuple[str, str, str, str]]:
     text = resources.files("form8k.data").joinpath("concepts.csv").read_text(encoding="utf-8")
     out = []

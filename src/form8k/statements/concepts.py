@@ -117,13 +117,20 @@ def default_rules() -> tuple[ConceptRule, ...]:
     return _load("concept_defaults.csv")
 
 
-def match_default(norm: str, statement: str, unit: str | None = None) -> ConceptRule | None:
-    """The first default rule for a normalised label of a `statement` table in this unit.
+def match_default(norm: str, statement: str, unit: str | None = None, section: str = "") -> ConceptRule | None:
+    """The first default rule for a normalised label of a `statement` table in this unit, for a row in
+    `section` (the row's part of its statement, `labels.row_sections`: current_assets … equity, operating,
+    investing, financing; a rule with a section pattern holds only there).
 
     >>> match_default("current portion of long-term debt", "balance").concept
     'LongTermDebtCurrent'
+    >>> match_default("other long-term liabilities", "cash_flow", "USD", "operating").concept
+    'IncreaseDecreaseInOtherNoncurrentLiabilities'
+    >>> match_default("other long-term liabilities", "cash_flow", "USD", "financing") is None
+    True
     """
-    return next((rule for rule in _rules_for(statement, unit, defaults=True) if rule.label.match(norm)), None)
+    return next((rule for rule in _rules_for(statement, unit, defaults=True) if rule.label.match(norm)
+                 and (rule.section is None or rule.section.fullmatch(section))), None)
 
 
 def _load(name: str) -> tuple[ConceptRule, ...]:

@@ -348,8 +348,8 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
             and any(row.values[k] is not None for k in amounts if k < len(row.values))]
     # a label filers print as it stands goes before one only like it: the near one never takes its concept.
     # A label the table does not hold takes the concept filers most often give the line it names.
-    exact = {r: lookup(table.statement, sections[r], labels[r], near=False) or _by_default(table, r, labels[r])
-             for r in rows}
+    exact = {r: lookup(table.statement, sections[r], labels[r], near=False)
+             or _by_default(table, r, labels[r], sections[r]) for r in rows}
     exact_concepts = {hit.concept for hit in exact.values() if hit is not None}
     for r in rows:
         hit = exact[r]
@@ -360,11 +360,11 @@ def _map_remaining(m: MappedTable, used: set[str], amounts: list[int]) -> None:
         _map_row(m, r, hit, labels, sections, headings, taken, suffixes, amounts)
 
 
-def _by_default(table: Table, r: int, label: str) -> LabelConcept | None:
+def _by_default(table: Table, r: int, label: str, section: str) -> LabelConcept | None:
     from form8k.statements.concepts import match_default
     from form8k.statements.labels import LabelConcept
 
-    rule = match_default(label, table.statement, table.rows[r].unit or "USD")
+    rule = match_default(label, table.statement, table.rows[r].unit or "USD", section)
     return None if rule is None else LabelConcept(concept=rule.concept, sign=rule.sign, filers=0, share=1.0)
 
 
