@@ -348,3 +348,17 @@ def test_a_header_merged_by_a_text_tool_gives_no_periods() -> None:
                                                                                      Decimal("25098000000"))]
     assert not wrong
     assert all(not (f.confirmed and f.value == Decimal("946000000")) for f in filing.facts)
+
+
+def test_the_shares_dilution_adds_are_shares_under_the_basic_count() -> None:
+    rows = [("Net sales", "$ 12,535", "$ 12,363"), ("Net income", "$ 3,810", "$ 2,414"),
+            ("Average shares outstanding — basic", "4,304", "4,309"), ("Effect of dilutive securities", "11", "10"),
+            ("Average shares outstanding assuming dilution", "4,315", "4,319")]
+    head = "<tr><td></td><td>Three Months Ended June 27, 2025</td><td>Three Months Ended June 28, 2024</td></tr>"
+    body = "".join(f"<tr>{_cells(*r)}</tr>" for r in rows)
+    html = (f"<html><body><p>CONDENSED CONSOLIDATED STATEMENTS OF INCOME</p><p>(In millions)</p>"
+            f"<table>{head}{body}</table></body></html>")
+    filing = form8k.statements(("acme.html", html.encode()))
+    effect = [f for f in filing.facts if f.label == "Effect of dilutive securities"]
+    assert effect and {f.unit for f in effect} == {"shares"}
+    assert {f.value for f in effect} == {Decimal("11000000"), Decimal("10000000")}

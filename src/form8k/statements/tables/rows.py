@@ -162,6 +162,7 @@ def _oddness(label: str) -> float:
     return odd / len(words)
 
 
+_DILUTION = re.compile(r"\b(?:dilutive|dilution)\b(?!.*\bper\b)", re.I)
 _BASIC_DILUTED = re.compile(r"\b(?:basic|diluted)\b", re.I)
 
 
@@ -236,6 +237,9 @@ def read_rows(raw: RawTable, heads: list[ColumnHead], scale: int, share_scale: i
                 printed and all(abs(n.value) < 1000 for n in printed):
             # "Continuing operations - diluted" after the basic block's total: the per-share block goes on
             unit = "USD/share"
+        elif unit == "USD" and rows and rows[-1].unit == "shares" and _DILUTION.search(label):
+            # "Effect of dilutive securities" under "Average shares outstanding": the shares dilution adds
+            unit = "shares"
         values, precision = _values(raw_row, unit, scale, share_scale, percent_cols)
         rows.append(Row(label=label, depth=depth, kind="total" if is_total else "data", is_total=is_total,
                         section=path[-1] if path else None, footnotes=notes, unit=unit, values=values,
