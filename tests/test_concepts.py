@@ -296,6 +296,14 @@ def test_a_label_the_table_does_not_hold_takes_the_concept_filers_most_often_giv
     ("Principal payments on finance leases", "cash_flow", "financing", "USD", "FinanceLeasePrincipalPayments"),
     ("Effect of exchange rate changes on cash", "cash_flow", "", "USD",
      "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"),
+    ("Equity method investments", "balance", "assets", "USD", "EquityMethodInvestments"),
+    ("Long-term taxes payable", "balance", "liabilities", "USD", "AccruedIncomeTaxesNoncurrent"),
+    ("Capital surplus", "balance", "equity", "USD", "AdditionalPaidInCapital"),
+    ("Changes in operating assets and liabilities, net", "cash_flow", "operating", "USD",
+     "IncreaseDecreaseInOperatingCapital"),
+    ("Issuances of stock", "cash_flow", "financing", "USD", "ProceedsFromIssuanceOfCommonStock"),
+    ("Dividends", "cash_flow", "financing", "USD", "PaymentsOfDividends"),
+    ("Dividends", "cash_flow", "operating", "USD", None),  # dividends received are not dividends paid
 ])
 def test_a_default_rule_with_a_section_holds_in_that_part_of_the_statement_only(
         label: str, statement: str, section: str, unit: str, concept: str | None) -> None:
@@ -320,6 +328,15 @@ def test_a_default_gain_or_loss_rule_says_how_its_printed_number_becomes_the_gai
 def test_other_gain_or_loss_is_other_nonoperating_income_whether_singular_or_plural(label: str) -> None:
     rule = match_label(label, "income", (), "USD")
     assert rule is not None and rule.concept == "OtherNonoperatingIncomeExpense"
+
+
+@pytest.mark.parametrize("name", ["concept_rules.csv", "concept_defaults.csv"])
+def test_every_rule_row_has_the_columns_of_its_header(name: str) -> None:
+    text = resources.files("form8k.data").joinpath(name).read_text(encoding="utf-8")
+    rows = list(csv.reader(text.splitlines()))
+    bad = [(n, row[0]) for n, row in enumerate(rows[1:], start=2)
+           if row and not row[0].startswith("#") and len(row) != len(rows[0])]
+    assert not bad  # a comma in an unquoted pattern splits it into columns
 
 
 def _typical_labels() -> list[tuple[str, str, str, str]]:
