@@ -272,6 +272,20 @@ def test_a_bare_total_after_current_assets_closes_the_assets() -> None:
         "current_assets", "current_assets", "assets", "assets", "current_liabilities"]
 
 
+def test_a_cash_flow_continued_without_headings_reads_its_rows_by_its_first_total() -> None:
+    # the second page of a statement: financing rows, their total, then the cash lines
+    labels = ["settlement of acquired convertible debt", "other", "net cash used by financing activities",
+              "effect of exchange rate changes on cash", "cash and cash equivalents, end of year"]
+    assert section_of("cash_flow", labels, [()] * len(labels))[:3] == ["financing"] * 3
+    # a statement from its start reads its first rows as operating, as before
+    whole = ["net earnings", "depreciation", "net cash flows from operating activities", "purchases of investments",
+             "net cash used by investing activities"]
+    assert section_of("cash_flow", whole, [()] * len(whole)) == ["operating"] * 3 + ["investing"] * 2
+    # a heading names its section: the rows under it are not moved
+    headed = ["net earnings", "net cash from operating activities"]
+    assert section_of("cash_flow", headed, [("cash flows from operating activities",)] * 2) == ["operating"] * 2
+
+
 def _table(title: str, head: str, rows: list[tuple[str, ...]]) -> bytes:
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f"<html><body><p>{title}</p><table>{head}{body}</table></body></html>".encode()
@@ -524,3 +538,12 @@ def test_deferred_revenue_takes_the_concept_of_its_era(dates: tuple[str, str], c
             ("Total liabilities and shareholders' equity", "3,000", "2,900")]
     filing = statements([("acme.htm", _table("CONSOLIDATED BALANCE SHEETS (millions)", head, rows))])
     assert {f.concept.split(":")[-1] for f in filing.facts if f.label == "Unearned revenues"} == {concept}
+
+
+def test_a_zero_under_a_negated_sign_is_zero_not_minus_zero() -> None:
+    head = "<tr><td></td><td>Year Ended December 31, 2024</td><td>Year Ended December 31, 2023</td></tr>"
+    rows = [("Cash flows from investing activities:", "", ""), ("Purchases of property and equipment", "(1,200)", "—"),
+            ("Net cash used in investing activities", "(1,200)", "—")]
+    filing = statements([("acme.htm", _table("CONSOLIDATED STATEMENTS OF CASH FLOWS (in thousands)", head, rows))])
+    zeros = [f for f in filing.facts if f.value == 0]
+    assert zeros and all(not f.value.is_signed() for f in zeros)

@@ -144,10 +144,12 @@ def _flow_sections(labels: Sequence[str], paths: Sequence[tuple[str, ...]]) -> l
     out = [""] * n
     current = "operating"
     done: set[str] = set()
+    headed = False  # a heading has named a section: the rows above the first total are not all its rows
     for i in range(n):
         heads = paths[i] if i < len(paths) else ()
         head = next((m for h in reversed(heads) if (m := _FLOW_HEAD.search(h))), None)
         if head is not None:
+            headed = True
             named = head.group(1) or head.group(2)
             if named not in done:
                 current = named
@@ -155,6 +157,10 @@ def _flow_sections(labels: Sequence[str], paths: Sequence[tuple[str, ...]]) -> l
         total = _FLOW_TOTAL.search(labels[i])
         if total is not None:
             named = total.group(1) or total.group(2)
+            if not done and not headed:
+                # a statement continued from another table, with no heading before its first total
+                # ("Net cash used by financing activities"): the rows above that total are that activity's
+                out[:i] = [named] * i
             out[i] = named
             done.add(named)
             following = {"operating": "investing", "investing": "financing", "financing": "other"}[named]

@@ -23,6 +23,8 @@ from form8k.statements.concepts import ConceptRule
 from form8k.statements.identities import verify
 from form8k.statements.tables.classify import names_statement
 
+_ZERO = Decimal(0)  # a zero printed under a negated sign is 0, not Decimal("-0")
+
 PRIMARY = ("income", "balance", "cash_flow")
 
 
@@ -127,7 +129,7 @@ def collect_facts(tables: list[MappedTable], result: CheckResult) -> tuple[list[
                     continue
                 cell = (m.table.index, r, k)
                 fact = Fact(concept=rule.concept if second or row.concept == rule.concept else row.concept or rule.concept,
-                            value=value * m.factors.get(r, 1), unit=rule.unit, period_end=period[0],
+                            value=value * m.factors.get(r, 1) or _ZERO, unit=rule.unit, period_end=period[0],
                             period_months=period[1], label=row.label, table=m.table.index, row=r, column=k,
                             decimals=m.decimals[r][k], confirmed=cell in result.confirmed,
                             source="derived" if cell in result.derived else "table",
