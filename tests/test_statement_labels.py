@@ -281,6 +281,9 @@ def test_a_cash_flow_continued_without_headings_reads_its_rows_by_its_first_tota
     whole = ["net earnings", "depreciation", "net cash flows from operating activities", "purchases of investments",
              "net cash used by investing activities"]
     assert section_of("cash_flow", whole, [()] * len(whole)) == ["operating"] * 3 + ["investing"] * 2
+    # a whole statement whose operating total went unread: its rows from the profit stay operating
+    unread = ["net income", "depreciation", "purchases of investments", "net cash used in investing activities"]
+    assert section_of("cash_flow", unread, [()] * len(unread))[:2] == ["operating"] * 2
     # a heading names its section: the rows under it are not moved
     headed = ["net earnings", "net cash from operating activities"]
     assert section_of("cash_flow", headed, [("cash flows from operating activities",)] * 2) == ["operating"] * 2

@@ -56,6 +56,7 @@ _LIABILITIES_HEAD = re.compile(r"\bliabilities\b")
 _EQUITY_HEAD = re.compile(r"\b(?:stockholders|shareholders|shareowners|owners|members|partners)'? (?:equity|deficit)|"
                           r"^(?:total )?equity\b|\bcapital\b.*\bequity\b")
 _CURRENT_HEAD = re.compile(r"^current (assets|liabilities)\b")
+_PROFIT_START = re.compile(r"net (?:income|earnings|loss|\(loss\)|profit)\b|(?:income|earnings|loss) from continuing")
 _FLOW_TOTAL = re.compile(r"^(?:net )?cash\b.*\b(operating|investing|financing)\b|"
                          r"^net cash (?:provided|used|generated)\b.*\b(operating|investing|financing)\b")
 _FLOW_HEAD = re.compile(r"\b(operating|investing|financing) activities\b|^(operating|investing|financing)\b")
@@ -157,9 +158,10 @@ def _flow_sections(labels: Sequence[str], paths: Sequence[tuple[str, ...]]) -> l
         total = _FLOW_TOTAL.search(labels[i])
         if total is not None:
             named = total.group(1) or total.group(2)
-            if not done and not headed:
+            if not done and not headed and not any(map(_PROFIT_START.match, labels[:i])):
                 # a statement continued from another table, with no heading before its first total
-                # ("Net cash used by financing activities"): the rows above that total are that activity's
+                # ("Net cash used by financing activities"): the rows above that total are that activity's, unless
+                # they start from the profit, as a whole statement whose operating total went unread does
                 out[:i] = [named] * i
             out[i] = named
             done.add(named)
