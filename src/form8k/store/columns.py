@@ -127,8 +127,7 @@ def _get(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
-def stored_decimal(value: Decimal | None) -> Decimal | None:
-    """A Decimal as its DECIMAL(38,10) column holds it: past ten places, rounded to ten."""
+def _decimal(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     exponent = value.as_tuple().exponent
@@ -162,13 +161,13 @@ def column_value(obj: Any, column: Column) -> Any:
     if kind == "value":
         return value
     if kind == "decimal":
-        return stored_decimal(value)
+        return _decimal(value)
     if kind == "span_start":
         return None if value is None else value[0]
     if kind == "span_end":
         return None if value is None else value[1]
     if kind == "decimal_list":
-        return [stored_decimal(v) for v in value] if value is not None else None
+        return [_decimal(v) for v in value] if value is not None else None
     if kind == "span_list":
         return list(value) if value is not None else None  # Arrow reads a span tuple as a list
     return None if value is None else _json(value)

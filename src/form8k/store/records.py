@@ -48,14 +48,7 @@ from form8k.models import (
     Table,
 )
 from form8k.models import Column as PeriodColumn
-from form8k.store.columns import (
-    Column,
-    column_value,
-    derive_columns,
-    extra_value,
-    row_to_dict,
-    stored_decimal,
-)
+from form8k.store.columns import Column, column_value, derive_columns, extra_value, row_to_dict
 
 Columnar = dict[str, list[Any]]
 
@@ -289,15 +282,9 @@ def _keys_at(i: int) -> ColumnGetter:
 
 def _values_of(column: Column) -> ColumnGetter:
     """The column's values of every instance: `column_value`, by an attribute getter where that is the same."""
-    if len(column.path) == 1:
+    if column.kind == "value" and len(column.path) == 1:
         attr = operator.attrgetter(column.path[0])
-        if column.kind == "value":
-            return lambda fid, instances, objs: list(map(attr, objs))
-        if column.kind in ("span_start", "span_end"):
-            end = int(column.kind == "span_end")
-            return lambda fid, instances, objs: [None if (s := attr(o)) is None else s[end] for o in objs]
-        if column.kind == "decimal":
-            return lambda fid, instances, objs: [stored_decimal(attr(o)) for o in objs]
+        return lambda fid, instances, objs: list(map(attr, objs))
     return lambda fid, instances, objs: [column_value(o, column) for o in objs]
 
 
